@@ -1,0 +1,25 @@
+namespace ComplaintCloud.Domain;
+
+/// <summary>A rule refused an operation; the code travels to the client as <c>extensions.code</c>.</summary>
+public sealed class DomainException(ErrorCode code, string message, string? field = null) : Exception(message)
+{
+    public ErrorCode Code { get; } = code;
+
+    /// <summary>The input field at fault, for <see cref="ErrorCode.BadUserInput"/>, as a path such as "input.description".</summary>
+    public string? Field { get; } = field;
+}
+
+/// <summary>The error codes of API.md.</summary>
+public enum ErrorCode
+{
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+    BadUserInput,
+    InvalidTransition,
+    Conflict,
+    PlanLimit,
+    PolicyFailed,
+    RateLimited,
+    Internal,
+}
