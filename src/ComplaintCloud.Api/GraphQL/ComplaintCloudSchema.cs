@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace ComplaintCloud.Api.GraphQL;
+
+public sealed class ComplaintCloudSchema : Schema
+{
+    public ComplaintCloudSchema(IServiceProvider services, QueryType query, MutationType mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+    }
+}

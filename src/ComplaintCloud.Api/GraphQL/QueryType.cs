@@ -1,0 +1,63 @@
+using ComplaintCloud.Api.GraphQL.Types;
+using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Domain;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Tenancy;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace ComplaintCloud.Api.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Field<UserType>("me").Description("The signed-in user; null when anonymous.").ResolveAsync(async c =>
+        {
+            var tenant = c.Service<TenantContext>();
+            var db = c.Service<ComplaintCloudDbContext>();
+            return tenant.UserId is { } userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, c.CancellationToken) : null;
+        });
+
+        Field<TenantType>("tenant").Description("The signed-in user's tenant.").ResolveAsync(async c =>
+        {
+            var tenantId = c.Service<TenantContext>().RequireSignedInTenant();
+            var db = c.Service<ComplaintCloudDbContext>();
+            return await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, c.CancellationToken);
+        });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyPluginType>>>>("policies")
+            .Description("Every policy plugin found, loaded or rejected.")
+            .Resolve(c => c.Service<PolicyCatalog>().Plugins);
+
+        Field<ComplaintType>("complaint")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
+                ? await c.Service<ComplaintQueries>().FindAsync(id, c.CancellationToken)
+                : throw new DomainException(ErrorCode.NotFound, "There is no such complaint."));
+
+        Field<NonNullGraphType<ComplaintConnectionType>>("complaints")
+            .Description("Newest first.")
+            .Argument<ComplaintFilterInputType>("filter")
+            .Argument<IntGraphType>("first", "At most 100; 20 when omitted.")
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<ComplaintFilterInput?>("filter");
+                return await c.Service<ComplaintQueries>().ListAsync(
+                    new ComplaintFilter(
+                        filter?.Status,
+                        filter?.Grade,
+                        filter?.Channel,
+                        filter?.ReceivedFrom is { } from ? Instant.FromDateTimeUtc(from.ToUniversalTime()) : null,
+                        filter?.ReceivedBefore is { } before ? Instant.FromDateTimeUtc(before.ToUniversalTime()) : null),
+                    c.GetArgument<int?>("first"),
+                    c.GetArgument<string?>("after"),
+                    c.CancellationToken);
+            });
+    }
+}

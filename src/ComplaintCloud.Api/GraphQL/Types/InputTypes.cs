@@ -1,0 +1,157 @@
+using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Plugins.Abstractions;
+using GraphQL.Types;
+
+namespace ComplaintCloud.Api.GraphQL.Types;
+
+public sealed class SignUpInput
+{
+    public string CompanyName { get; init; } = "";
+    public string Slug { get; init; } = "";
+    public string AdminEmail { get; init; } = "";
+    public string AdminPassword { get; init; } = "";
+    public string? PolicyId { get; init; }
+    public string? TimeZone { get; init; }
+}
+
+public sealed class SignUpInputType : InputObjectGraphType<SignUpInput>
+{
+    public SignUpInputType()
+    {
+        Name = "SignUpInput";
+        Field<NonNullGraphType<StringGraphType>>("companyName");
+        Field<NonNullGraphType<StringGraphType>>("slug").Description("3–40 lower-case letters, digits or dashes; names the tenant in X-Tenant and sub-domains.");
+        Field<NonNullGraphType<StringGraphType>>("adminEmail");
+        Field<NonNullGraphType<StringGraphType>>("adminPassword");
+        Field<StringGraphType>("policyId").Description("general-enterprise when omitted.");
+        Field<StringGraphType>("timeZone").Description("IANA time zone of the business calendar; Asia/Shanghai when omitted.");
+    }
+}
+
+public sealed class LogInInput
+{
+    public string TenantSlug { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string Password { get; init; } = "";
+}
+
+public sealed class LogInInputType : InputObjectGraphType<LogInInput>
+{
+    public LogInInputType()
+    {
+        Name = "LogInInput";
+        Field<NonNullGraphType<StringGraphType>>("tenantSlug");
+        Field<NonNullGraphType<StringGraphType>>("email");
+        Field<NonNullGraphType<StringGraphType>>("password");
+    }
+}
+
+public sealed class SelectPolicyInput
+{
+    public string PolicyId { get; init; } = "";
+    public object? Settings { get; init; }
+}
+
+public sealed class SelectPolicyInputType : InputObjectGraphType<SelectPolicyInput>
+{
+    public SelectPolicyInputType()
+    {
+        Name = "SelectPolicyInput";
+        Field<NonNullGraphType<StringGraphType>>("policyId");
+        Field<JsonGraphType>("settings").Description("An object of the policy's settings; omitted ones take their defaults.");
+    }
+}
+
+public sealed class SubmitComplaintInput
+{
+    public Channel Channel { get; init; }
+    public FeedbackKind Kind { get; init; }
+    public string Category { get; init; } = "";
+    public string Description { get; init; } = "";
+    public CustomerInput Customer { get; init; } = new();
+    public string? Request { get; init; }
+    public decimal? AmountInvolved { get; init; }
+    public ComplaintFactsInput? Facts { get; init; }
+}
+
+public sealed class SubmitComplaintInputType : InputObjectGraphType<SubmitComplaintInput>
+{
+    public SubmitComplaintInputType()
+    {
+        Name = "SubmitComplaintInput";
+        Field<NonNullGraphType<ChannelType>>("channel");
+        Field<NonNullGraphType<FeedbackKindType>>("kind");
+        Field<NonNullGraphType<StringGraphType>>("category").Description("e.g. \"product/malfunction\", \"logistics/delay\".");
+        Field<NonNullGraphType<StringGraphType>>("description").Description("The customer's words, stored verbatim.");
+        Field<NonNullGraphType<CustomerInputType>>("customer");
+        Field<StringGraphType>("request").Description("What the customer asks for: refund, repair, apology…");
+        Field<DecimalGraphType>("amountInvolved");
+        Field<ComplaintFactsInputType>("facts");
+    }
+}
+
+public sealed class CustomerInput
+{
+    public string Name { get; init; } = "";
+    public string? Contact { get; init; }
+    public string? CustomerNumber { get; init; }
+    public CustomerTier Tier { get; init; }
+}
+
+public sealed class CustomerInputType : InputObjectGraphType<CustomerInput>
+{
+    public CustomerInputType()
+    {
+        Name = "CustomerInput";
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Name or nickname.");
+        Field<StringGraphType>("contact").Description("Used only for callbacks; masked for those without the right.");
+        Field<StringGraphType>("customerNumber");
+        Field<CustomerTierType>("tier").DefaultValue(CustomerTier.Normal);
+    }
+}
+
+public sealed class ComplaintFactsInput
+{
+    public bool SafetyRisk { get; init; }
+    public bool LegalRisk { get; init; }
+    public bool PublicityRisk { get; init; }
+    public int AffectedCustomers { get; init; } = 1;
+    public CustomerEmotion CustomerEmotion { get; init; }
+    public object? Attributes { get; init; }
+}
+
+public sealed class ComplaintFactsInputType : InputObjectGraphType<ComplaintFactsInput>
+{
+    public ComplaintFactsInputType()
+    {
+        Name = "ComplaintFactsInput";
+        Field<BooleanGraphType>("safetyRisk").DefaultValue(false);
+        Field<BooleanGraphType>("legalRisk").DefaultValue(false);
+        Field<BooleanGraphType>("publicityRisk").DefaultValue(false);
+        Field<IntGraphType>("affectedCustomers").DefaultValue(1);
+        Field<CustomerEmotionType>("customerEmotion").DefaultValue(CustomerEmotion.Calm);
+        Field<JsonGraphType>("attributes").Description("Further facts the policy reads, e.g. {\"coreFunctionAffected\": true}.");
+    }
+}
+
+public sealed class ComplaintFilterInput
+{
+    public IReadOnlyList<ComplaintStatus>? Status { get; init; }
+    public IReadOnlyList<string>? Grade { get; init; }
+    public IReadOnlyList<Channel>? Channel { get; init; }
+    public DateTime? ReceivedFrom { get; init; }
+    public DateTime? ReceivedBefore { get; init; }
+}
+
+public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFilterInput>
+{
+    public ComplaintFilterInputType()
+    {
+        Name = "ComplaintFilter";
+        Field<ListGraphType<NonNullGraphType<ComplaintStatusType>>>("status");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("grade").Description("Grade codes, e.g. [\"URGENT\", \"MAJOR\"].");
+        Field<ListGraphType<NonNullGraphType<ChannelType>>>("channel");
+        Field<DateTimeGraphType>("receivedFrom").Description("Inclusive.");
+        Field<DateTimeGraphType>("receivedBefore").Description("Exclusive.");
+    }
+}

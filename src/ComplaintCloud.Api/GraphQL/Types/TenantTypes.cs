@@ -1,0 +1,80 @@
+using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Plugins;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ComplaintCloud.Api.GraphQL.Types;
+
+public sealed class TenantType : ObjectGraphType<Tenant>
+{
+    public TenantType()
+    {
+        Name = "Tenant";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("slug").Resolve(c => c.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZone);
+        Field<TenantPolicyType>("policy").Resolve(c => c.Source.Policy);
+    }
+}
+
+public sealed class TenantPolicyType : ObjectGraphType<TenantPolicy>
+{
+    public TenantPolicyType()
+    {
+        Name = "TenantPolicy";
+        Field<NonNullGraphType<StringGraphType>>("policyId").Resolve(c => c.Source.PolicyId);
+        Field<NonNullGraphType<StringGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<JsonGraphType>>("settings").Resolve(c => c.Source.Settings);
+    }
+}
+
+public sealed class UserType : ObjectGraphType<User>
+{
+    public UserType()
+    {
+        Name = "User";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+    }
+}
+
+public sealed class AuthPayloadType : ObjectGraphType<AuthResult>
+{
+    public AuthPayloadType()
+    {
+        Name = "AuthPayload";
+        Field<NonNullGraphType<StringGraphType>>("token").Description("Send as Authorization: Bearer <token>.").Resolve(c => c.Source.Token);
+        Field<NonNullGraphType<TenantType>>("tenant").Resolve(c => c.Source.Tenant);
+        Field<NonNullGraphType<UserType>>("user").Resolve(c => c.Source.User);
+    }
+}
+
+public sealed class PolicyPluginStatusType : EnumerationGraphType
+{
+    public PolicyPluginStatusType()
+    {
+        Name = "PolicyPluginStatus";
+        Add("LOADED", "LOADED", "Loaded and selectable.");
+        Add("REJECTED", "REJECTED", "Found but not used; see rejection.");
+    }
+}
+
+public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
+{
+    public PolicyPluginType()
+    {
+        Name = "PolicyPlugin";
+        Field<NonNullGraphType<StringGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("version").Resolve(c => c.Source.Version);
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Argument<StringGraphType>("locale", "\"zh\" for Chinese; English otherwise.")
+            .Resolve(c => c.Source.Policy?.Descriptor.Name.For(c.GetArgument<string?>("locale")) ?? c.Source.Id);
+        Field<NonNullGraphType<PolicyPluginStatusType>>("status").Resolve(c => c.Source.IsLoaded ? "LOADED" : "REJECTED");
+        Field<StringGraphType>("rejection").Description("Why the plugin is not used.").Resolve(c => c.Source.Rejection);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeType>>>>("grades")
+            .Resolve(c => c.Source.Policy?.Descriptor.Grades.Select(g => new GradeView(g.Code, g.Name, g.Rank, null)).ToList() ?? []);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace ComplaintCloud.Application.Complaints.Intake;
+
+public sealed record SubmitComplaintCommand(ComplaintIntake Intake, string? IdempotencyKey);
+
+/// <summary>
+/// Takes in a complaint: numbers it, has the tenant's policy grade it and start its clocks, and stores it with its
+/// first audit event, all in one transaction. A retry with the same Idempotency-Key returns the first complaint.
+/// </summary>
+public sealed class SubmitComplaintHandler(
+    ComplaintCloudDbContext db,
+    TenantContext tenantContext,
+    TenantPolicies policies,
+    IClock clock)
+{
+    public const int MaxIdempotencyKeyLength = 255;
+
+    public async Task<Complaint> HandleAsync(SubmitComplaintCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var tenantId = tenantContext.RequireSignedInTenant();
+        command.Intake.Validate();
+        var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
+        if (command.IdempotencyKey is { } key && await FindRetryAsync(key, requestHash!, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var verdict = policies.Grade(tenant, command.Intake.ToPolicyFacts(), now);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var day = now.InZone(tenant.Calendar().Zone).Date;
+        var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
+        var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);
+        db.Complaints.Add(complaint);
+        db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "RECEIVED", tenantContext.UserId, now, JsonSerializer.Serialize(new
+        {
+            complaint.Number,
+            grade = verdict.Grade.Code,
+            gradeReason = verdict.Grade.Reason,
+            policy = $"{verdict.PolicyId} {verdict.PolicyVersion}",
+            clocks = verdict.ClocksFromReceipt.Select(c => new { c.Kind, dueAt = c.DueAt.ToString() }),
+        })));
+        if (command.IdempotencyKey is { } newKey)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                TenantId = tenantId, Key = newKey, RequestHash = requestHash!, ComplaintId = complaint.Id, CreatedAt = now,
+            });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return complaint;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && command.IdempotencyKey is { } racedKey)
+        {
+            // A concurrent retry with the same key committed first: ours rolls back (number included) and returns theirs.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await FindRetryAsync(racedKey, requestHash!, cancellationToken)
+                ?? throw new DomainException(ErrorCode.Conflict, "A concurrent request with this Idempotency-Key failed; try again.", "Idempotency-Key");
+        }
+    }
+
+    private async Task<Complaint?> FindRetryAsync(string key, string requestHash, CancellationToken cancellationToken)
+    {
+        if (key.Length is 0 or > MaxIdempotencyKeyLength)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, $"The Idempotency-Key must have 1 to {MaxIdempotencyKeyLength} characters.", "Idempotency-Key");
+        }
+
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            throw new DomainException(ErrorCode.Conflict, "This Idempotency-Key was used for a different complaint.", "Idempotency-Key");
+        }
+
+        return await db.Complaints.Include(c => c.Clocks).SingleAsync(c => c.Id == record.ComplaintId, cancellationToken);
+    }
+
+    private static string HashOf(SubmitComplaintCommand command) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(command.Intake))));
+}

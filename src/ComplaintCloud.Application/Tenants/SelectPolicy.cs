@@ -1,0 +1,32 @@
+using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintCloud.Application.Tenants;
+
+public sealed record SelectPolicyCommand(string PolicyId, IReadOnlyDictionary<string, string?>? Settings);
+
+/// <summary>A tenant admin switches the tenant to a policy's newest loaded version, or retunes its settings.</summary>
+public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, PolicyCatalog catalog)
+{
+    public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var tenantId = tenantContext.RequireSignedInTenant();
+        if (!tenantContext.Roles.Contains(PlatformRoles.TenantAdmin))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can choose the policy.");
+        }
+
+        var plugin = catalog.Find(command.PolicyId)
+            ?? throw new DomainException(ErrorCode.BadUserInput, $"There is no policy '{command.PolicyId}'.", "input.policyId");
+        var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
+        tenant.SelectPolicy(new TenantPolicy(plugin.Id, plugin.Version, settings));
+        await db.SaveChangesAsync(cancellationToken);
+        return tenant;
+    }
+}

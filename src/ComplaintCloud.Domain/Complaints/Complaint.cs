@@ -1,0 +1,90 @@
+using ComplaintCloud.Domain.Clocks;
+using ComplaintCloud.Plugins.Abstractions;
+using NodaTime;
+
+namespace ComplaintCloud.Domain.Complaints;
+
+/// <summary>A complaint (or inquiry, suggestion, help request) and everything decided about it.</summary>
+public sealed class Complaint : ITenantOwned
+{
+    private readonly List<SlaClock> _clocks = [];
+
+    private Complaint()
+    {
+        Number = string.Empty;
+        Category = string.Empty;
+        Description = string.Empty;
+        Customer = null!;
+        Facts = null!;
+        PolicyId = string.Empty;
+        PolicyVersion = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TenantId { get; private set; }
+
+    /// <summary>Date + channel + per-tenant sequence, e.g. 20261126-TEL-0001 (seed 003).</summary>
+    public string Number { get; private set; }
+    public ComplaintStatus Status { get; private set; }
+    public FeedbackKind Kind { get; private set; }
+    public Channel Channel { get; private set; }
+    public string Category { get; private set; }
+
+    /// <summary>The customer's words, verbatim; never edited (corrections are notes).</summary>
+    public string Description { get; private set; }
+    public string? Request { get; private set; }
+    public decimal? AmountInvolved { get; private set; }
+    public Customer Customer { get; private set; }
+    public IntakeFacts Facts { get; private set; }
+    public AssignedGrade? Grade { get; private set; }
+
+    /// <summary>The policy that graded it; a complaint keeps its version when the tenant switches.</summary>
+    public string PolicyId { get; private set; }
+    public string PolicyVersion { get; private set; }
+    public Instant ReceivedAt { get; private set; }
+    public IReadOnlyList<SlaClock> Clocks => _clocks;
+
+    /// <summary>Receives a complaint graded by the tenant's policy and starts the clocks that run from receipt.</summary>
+    public static Complaint Receive(
+        Guid tenantId,
+        string number,
+        ComplaintIntake intake,
+        PolicyVerdict verdict,
+        Instant receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(verdict);
+        intake.Validate();
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            Number = number,
+            Status = ComplaintStatus.Received,
+            Kind = intake.Kind,
+            Channel = intake.Channel,
+            Category = intake.Category.Trim(),
+            Description = intake.Description,
+            Request = intake.Request,
+            AmountInvolved = intake.AmountInvolved,
+            Customer = intake.Customer,
+            Facts = intake.Facts,
+            Grade = verdict.Grade,
+            PolicyId = verdict.PolicyId,
+            PolicyVersion = verdict.PolicyVersion,
+            ReceivedAt = receivedAt,
+        };
+        complaint._clocks.AddRange(verdict.ClocksFromReceipt.Select(c => SlaClock.Start(complaint, c)));
+        return complaint;
+    }
+}
+
+/// <summary>A grade as the policy gave it.</summary>
+public sealed record AssignedGrade(string Code, int Rank, string Reason);
+
+/// <summary>What the tenant's policy decided about a new complaint.</summary>
+public sealed record PolicyVerdict(
+    string PolicyId,
+    string PolicyVersion,
+    AssignedGrade Grade,
+    IReadOnlyList<PlannedClock> ClocksFromReceipt);

@@ -1,0 +1,64 @@
+using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Clocks;
+using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintCloud.Infrastructure.Data;
+
+/// <summary>
+/// The one DbContext. Every tenant-owned entity is filtered to the current tenant, and saving a row of another
+/// tenant throws rather than guessing.
+/// </summary>
+public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbContext> options, TenantContext tenantContext)
+    : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    // Read by the query filters on every query: an unset tenant matches no row.
+    private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ComplaintCloudDbContext).Assembly);
+        FilterByTenant<User>(modelBuilder);
+        FilterByTenant<Complaint>(modelBuilder);
+        FilterByTenant<SlaClock>(modelBuilder);
+        FilterByTenant<ComplaintEvent>(modelBuilder);
+        FilterByTenant<IdempotencyRecord>(modelBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenantOwnership();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenantOwnership();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void FilterByTenant<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+
+    private void GuardTenantOwnership()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.TenantId != tenantContext.TenantId)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Entity.GetType().Name} of another tenant was about to be saved; the current tenant is {tenantContext.TenantId?.ToString() ?? "not set"}.");
+            }
+        }
+    }
+}

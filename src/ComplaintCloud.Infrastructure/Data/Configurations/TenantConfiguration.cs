@@ -1,0 +1,37 @@
+using ComplaintCloud.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintCloud.Infrastructure.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Slug).HasMaxLength(40);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.OwnsOne(t => t.Policy, policy =>
+        {
+            policy.Property(p => p.PolicyId).HasColumnName("policy_id").HasMaxLength(100);
+            policy.Property(p => p.Version).HasColumnName("policy_version").HasMaxLength(50);
+            policy.Property(p => p.Settings).HasColumnName("policy_settings").AsJsonb();
+        });
+        builder.Navigation(t => t.Policy).IsRequired();
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.HasKey(u => u.Id);
+        builder.HasIndex(u => new { u.TenantId, u.Email }).IsUnique();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.Roles).HasColumnType("text[]")
+            .HasConversion(roles => roles.ToArray(), roles => roles);
+    }
+}

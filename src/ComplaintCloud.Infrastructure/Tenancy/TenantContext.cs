@@ -1,0 +1,43 @@
+using ComplaintCloud.Domain;
+
+namespace ComplaintCloud.Infrastructure.Tenancy;
+
+/// <summary>
+/// The tenant (and, when signed in, the user) the current request or job acts for. Set once per scope, by the
+/// request pipeline from the token or the X-Tenant header, or by a background job from the work it carries.
+/// </summary>
+public sealed class TenantContext
+{
+    public Guid? TenantId { get; private set; }
+    public Guid? UserId { get; private set; }
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public void UseTenant(Guid tenantId)
+    {
+        // A scope never switches tenants: a second, different tenant means a bug or an attack.
+        if (TenantId is { } current && current != tenantId)
+        {
+            throw new DomainException(ErrorCode.Forbidden, "The request names two different tenants.");
+        }
+
+        TenantId = tenantId;
+    }
+
+    public void SignIn(Guid tenantId, Guid userId, IReadOnlyList<string> roles)
+    {
+        UseTenant(tenantId);
+        UserId = userId;
+        Roles = roles;
+    }
+
+    /// <summary>The tenant, or UNAUTHENTICATED when the caller has not signed in.</summary>
+    public Guid RequireSignedInTenant() =>
+        IsAuthenticated && TenantId is { } id
+            ? id
+            : throw new DomainException(ErrorCode.Unauthenticated, "Sign in to do this.");
+
+    public Guid RequireTenant() =>
+        TenantId ?? throw new DomainException(ErrorCode.BadUserInput, "Name the tenant with the X-Tenant header or sign in.", "X-Tenant");
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using ComplaintCloud.IntegrationTests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ComplaintCloud.Api.Tests.Support;
+
+/// <summary>
+/// The real service (its own Program) on Kestrel at a loopback port, over a throwaway PostgreSQL database, shared by
+/// every test in the "api" collection. Tests keep apart by signing up a fresh tenant each.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public const string Collection = "api";
+    public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
+
+    private readonly PostgresFixture _postgres = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The running service's container, for tests that inspect what it built (the schema).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        await _postgres.InitializeAsync();
+        ConnectionString = await _postgres.CreateDatabaseAsync("api");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
+            host.UseSetting("Auth:SigningKey", SigningKey);
+            host.UseSetting("Tenants:ProvisionDemo", "false");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using var client = _factory.CreateClient();
+        BaseAddress = client.BaseAddress!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await _postgres.DisposeAsync();
+    }
+
+    /// <summary>A client speaking real HTTP to the running service.</summary>
+    public GraphQLClient Client(string? token = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>Signs up a new tenant on the policy and returns a client signed in as its admin.</summary>
+    public async Task<SignedInTenant> SignUpAsync(string policyId = "general-enterprise")
+    {
+        var slug = "t-" + Guid.NewGuid().ToString("N")[..12];
+        var result = await Client().SendAsync(
+            """
+            mutation($input: SignUpInput!) { signUp(input: $input) { token tenant { id slug } user { id email } } }
+            """,
+            new { input = new { companyName = "Test " + slug, slug, adminEmail = $"admin@{slug}.example", adminPassword = "a-long-password", policyId } });
+        result.AssertNoErrors();
+        var payload = result.Data.GetProperty("signUp");
+        return new SignedInTenant(slug, payload.GetProperty("tenant").GetProperty("id").GetString()!, $"admin@{slug}.example", Client(payload.GetProperty("token").GetString()));
+    }
+}
+
+public sealed record SignedInTenant(string Slug, string TenantId, string AdminEmail, GraphQLClient Client);
+
+[CollectionDefinition(ApiFixture.Collection)]
+public sealed class ApiCollectionDefinition : ICollectionFixture<ApiFixture>;

@@ -1,0 +1,50 @@
+using ComplaintCloud.Api.Tests.Support;
+
+namespace ComplaintCloud.Api.Tests.Tenants;
+
+[Collection(ApiFixture.Collection)]
+public sealed class TenantsShould(ApiFixture api)
+{
+    [Fact]
+    public async Task ListTheThreeBuiltInPoliciesLoadedFromDisk()
+    {
+        var result = await api.Client().SendAsync("{ policies { id version status name zh: name(locale: \"zh\") grades { code rank } } }");
+
+        result.AssertNoErrors();
+        var loaded = result.Data.GetProperty("policies").EnumerateArray()
+            .Where(p => p.GetProperty("status").GetString() == "LOADED")
+            .Select(p => p.GetProperty("id").GetString())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string?> { "general-enterprise", "winery", "gas-station" }, loaded);
+    }
+
+    [Fact]
+    public async Task RefuseAWrongPasswordWithTheSameAnswerAsAnUnknownTenant()
+    {
+        var tenant = await api.SignUpAsync();
+        const string logIn = "mutation($i: LogInInput!) { logIn(input: $i) { token } }";
+
+        var wrongPassword = await api.Client().SendAsync(logIn, new { i = new { tenantSlug = tenant.Slug, email = tenant.AdminEmail, password = "not-the-password" } });
+        var unknownTenant = await api.Client().SendAsync(logIn, new { i = new { tenantSlug = "no-such-tenant", email = tenant.AdminEmail, password = "not-the-password" } });
+
+        Assert.Equal("UNAUTHENTICATED", wrongPassword.FirstErrorCode);
+        Assert.Equal(wrongPassword.Errors[0].GetProperty("message").GetString(), unknownTenant.Errors[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task LetTheAdminSwitchPolicyAndRefuseAnUnknownSetting()
+    {
+        var tenant = await api.SignUpAsync();
+        const string select = "mutation($i: SelectPolicyInput!) { selectPolicy(input: $i) { policy { policyId version settings } } }";
+
+        var switched = await tenant.Client.SendAsync(select, new { i = new { policyId = "winery" } });
+        var refused = await tenant.Client.SendAsync(select, new { i = new { policyId = "winery", settings = new { noSuchSetting = 1 } } });
+        var me = await tenant.Client.SendAsync("{ tenant { policy { policyId } } me { email roles } }");
+
+        switched.AssertNoErrors();
+        Assert.Equal("BAD_USER_INPUT", refused.FirstErrorCode);
+        Assert.Equal("input.settings.noSuchSetting", refused.FirstErrorField);
+        Assert.Equal("winery", me.Data.GetProperty("tenant").GetProperty("policy").GetProperty("policyId").GetString());
+        Assert.Equal(tenant.AdminEmail, me.Data.GetProperty("me").GetProperty("email").GetString());
+    }
+}
