@@ -17,14 +17,14 @@ internal readonly record struct ClientError(string Code, string Message, string?
 /// <summary>Maps every error graphql-dotnet or a resolver produces onto the error codes of API.md.</summary>
 internal static partial class ClientErrors
 {
-    public const string InternalMessage = "An internal error occurred.";
+    private const string InternalMessage = "An internal error occurred.";
 
     private static readonly FrozenDictionary<ErrorCode, string> CodeNames =
         Enum.GetValues<ErrorCode>().ToFrozenDictionary(code => code, code => code.ToString().ToConstantCase());
 
     private static readonly FrozenSet<string> KnownCodes = CodeNames.Values.ToFrozenSet();
 
-    // The status of a request refused before execution (graphql-response+json only); any other code is a 400.
+    // The status of a request refused before anything executed; any other code is a 400.
     private static readonly FrozenDictionary<string, int> RequestErrorStatusCodes = new Dictionary<string, int>
     {
         [CodeNames[ErrorCode.Unauthenticated]] = StatusCodes.Status401Unauthorized,
@@ -35,7 +35,7 @@ internal static partial class ClientErrors
 
     public static string BadUserInput { get; } = CodeNames[ErrorCode.BadUserInput];
 
-    public static string Internal { get; } = CodeNames[ErrorCode.Internal];
+    private static readonly string Internal = CodeNames[ErrorCode.Internal];
 
     public static ClientError Describe(ExecutionError error)
     {

@@ -103,14 +103,15 @@ internal sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, IGraphQLTe
             return StatusCodes.Status405MethodNotAllowed;
         }
 
-        // application/json answers 200 to every well-formed request; with graphql-response+json a result
-        // without data (nothing executed) is a request error and says so in its status.
-        if (result.Executed || mediaType == GraphQLMediaTypes.Json)
+        if (result.Executed)
         {
             return StatusCodes.Status200OK;
         }
 
-        return errors.FirstOrDefault() is { } first ? ClientErrors.StatusCodeOf(first) : StatusCodes.Status500InternalServerError;
+        // Nothing executed: with graphql-response+json the status tells why; application/json answers 200 to every
+        // well-formed request (legacy clients read errors from the body), unless the server itself failed.
+        var status = errors.FirstOrDefault() is { } first ? ClientErrors.StatusCodeOf(first) : StatusCodes.Status500InternalServerError;
+        return mediaType == GraphQLMediaTypes.Json && status != StatusCodes.Status500InternalServerError ? StatusCodes.Status200OK : status;
     }
 
     private Task WriteErrorAsync(HttpContext context, string mediaType, GraphQLRequestError error) =>
