@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintCloud.Plugins.Abstractions;
 using ComplaintCloud.Policies.GasStation;
 
@@ -21,31 +22,18 @@ public sealed class GasStationPolicyShould
             chain.Select(role => _policy.Authority(role, _defaults).EscalatesTo));
     }
 
-    [Fact]
-    public void LetTheStationManagerSettleWhatIsWithinHisAuthority()
+    // The station manager may promise up to 500 and the area office up to 5000 by default; beyond goes one rung up.
+    [Theory]
+    [InlineData("500", "ROUTINE", "STATION_MANAGER")]
+    [InlineData("500.01", "ESCALATED", "AREA_OFFICE")]
+    [InlineData("5000", "ESCALATED", "AREA_OFFICE")]
+    [InlineData("5000.01", "CRITICAL", "OPERATIONS_DEPARTMENT")]
+    public void SendAnAmountToTheFirstRungWithTheAuthorityToSettleIt(string amount, string grade, string approver)
     {
-        var facts = Sample.Complaint with { Category = "service/attitude", AmountInvolved = 500m };
+        var facts = Sample.Complaint with { Category = "payment/refund", AmountInvolved = decimal.Parse(amount, CultureInfo.InvariantCulture) };
 
-        Assert.Equal("ROUTINE", _policy.Grade(facts, _defaults).GradeCode);
-        Assert.Equal(["STATION_MANAGER"], _policy.Approval("ROUTINE", facts, _defaults).RequiredRoles);
-    }
-
-    [Fact]
-    public void SendAnAmountBeyondTheStationManagersAuthorityToTheAreaOffice()
-    {
-        var facts = Sample.Complaint with { Category = "payment/refund", AmountInvolved = 500.01m };
-
-        Assert.Equal("ESCALATED", _policy.Grade(facts, _defaults).GradeCode);
-        Assert.Equal(["AREA_OFFICE"], _policy.Approval("ESCALATED", facts, _defaults).RequiredRoles);
-    }
-
-    [Fact]
-    public void SendAnAmountBeyondTheAreaOfficesAuthorityToTheOperationsDepartment()
-    {
-        var facts = Sample.Complaint with { Category = "payment/refund", AmountInvolved = 5000.01m };
-
-        Assert.Equal("CRITICAL", _policy.Grade(facts, _defaults).GradeCode);
-        Assert.Equal(["OPERATIONS_DEPARTMENT"], _policy.Approval("CRITICAL", facts, _defaults).RequiredRoles);
+        Assert.Equal(grade, _policy.Grade(facts, _defaults).GradeCode);
+        Assert.Equal([approver], _policy.Approval(grade, facts, _defaults).RequiredRoles);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplaintCloud.Plugins.Abstractions;
 using ComplaintCloud.Policies.Winery;
 
@@ -27,7 +28,7 @@ public sealed class WineryPolicyShould
     [InlineData("20000", "MAJOR")]
     public void TierByTheAmountInvolved(string? amount, string tier)
     {
-        var facts = Sample.Complaint with { AmountInvolved = amount is null ? null : decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) };
+        var facts = Sample.Complaint with { AmountInvolved = amount is null ? null : decimal.Parse(amount, CultureInfo.InvariantCulture) };
 
         Assert.Equal(tier, _policy.Grade(facts, _defaults).GradeCode);
     }
