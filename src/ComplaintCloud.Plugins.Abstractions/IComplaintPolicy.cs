@@ -29,4 +29,11 @@ public interface IComplaintPolicy
 
     /// <summary>When and by whom the customer is called back after resolution.</summary>
     CallbackRule Callback(FeedbackKind kind, PolicySettings settings);
+
+    /// <summary>
+    /// When and by whom the customer is called back, knowing the channel: survey feedback is called back
+    /// by someone who did not handle it (seed 003). Added in 1.0 with a default, so existing plugins keep compiling;
+    /// hosts call this overload.
+    /// </summary>
+    CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings) => Callback(kind, settings);
 }
