@@ -39,7 +39,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates an empty database named after <paramref name="prefix"/> and returns a connection string to it.</summary>
+    /// <summary>
+    /// Creates an empty database named after <paramref name="prefix"/> and returns a connection string to it.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = DatabaseName(prefix);

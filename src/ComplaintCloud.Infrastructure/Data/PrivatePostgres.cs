@@ -62,7 +62,9 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
     /// (the one it used last time, when that is free). A <paramref name="throwaway"/> cluster trades crash safety
     /// for speed, which suits tests.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No server binaries are installed, or the server cannot start.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// No server binaries are installed, or the server cannot start.
+    /// </exception>
     public static async Task<PrivatePostgres> StartAsync(
         string dataDirectory, ILogger logger, bool throwaway = false, CancellationToken ct = default)
     {
@@ -170,7 +172,9 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
 
         // Name the folder that shuts the service user out, which is far from obvious in a failed initdb.
         var blocked = directory;
-        for (var ancestor = Path.GetDirectoryName(directory); ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
+        for (var ancestor = Path.GetDirectoryName(directory);
+             ancestor is not null;
+             ancestor = Path.GetDirectoryName(ancestor))
         {
             if ((await RunAsync(tools.AsServiceUser("test", "-x", ancestor), ct).ConfigureAwait(false)).ExitCode != 0)
             {
@@ -248,7 +252,8 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
     {
         var portFile = Path.Combine(directory, PortFileName);
         var logFile = Path.Combine(directory, LogFileName);
-        int.TryParse(File.Exists(portFile) ? File.ReadAllText(portFile) : "", CultureInfo.InvariantCulture, out var port);
+        var lastPort = File.Exists(portFile) ? File.ReadAllText(portFile) : "";
+        int.TryParse(lastPort, CultureInfo.InvariantCulture, out var port);
         for (var attempt = 1; ; attempt++)
         {
             port = IsFree(port) ? port : FreePort();
@@ -405,7 +410,8 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
     private sealed class Watchdog
     {
         // Terminal signals meant for us must not take the watchdog first; a vanished reader must not cut pg_ctl short.
-        private const string Script = "exec 2>&1; trap '' HUP INT QUIT PIPE; while read -r line; do :; done; exec \"$@\"";
+        private const string Script =
+            "exec 2>&1; trap '' HUP INT QUIT PIPE; while read -r line; do :; done; exec \"$@\"";
 
         private readonly Process _process;
         private readonly Task<string> _output;
@@ -425,7 +431,8 @@ public sealed partial class PrivatePostgres : IAsyncDisposable
                 RedirectStandardOutput = true,
                 WorkingDirectory = "/",
             };
-            return new Watchdog(Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/sh."));
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /bin/sh.");
+            return new Watchdog(process);
         }
 
         public async Task<(int ExitCode, string Output)> StopServerAsync()
