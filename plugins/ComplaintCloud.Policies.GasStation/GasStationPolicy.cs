@@ -178,7 +178,7 @@ public sealed class GasStationPolicy : IComplaintPolicy
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
     // Complaints come in on a public supervision hotline: someone above the station checks how it was handled.
-    public CallbackRule Callback(FeedbackKind kind, PolicySettings settings)
+    public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var within = Duration.Hours(settings.WholeNumber(Keys.CallbackHours));

@@ -192,8 +192,6 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
     // Without a channel, answer as for any channel but a survey.
-    public CallbackRule Callback(FeedbackKind kind, PolicySettings settings) => Callback(kind, Channel.Phone, settings);
-
     public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -175,7 +175,7 @@ public sealed class WineryPolicy : IComplaintPolicy
         }
 
         clocks.Add(new("RESOLVE", tier.Resolve(settings), ClockStart.Received));
-        clocks.Add(new("CALLBACK", Callback(facts.Kind, settings).Within, ClockStart.Resolved));
+        clocks.Add(new("CALLBACK", Callback(facts.Kind, facts.Channel, settings).Within, ClockStart.Resolved));
         return clocks;
     }
 
@@ -269,7 +269,7 @@ public sealed class WineryPolicy : IComplaintPolicy
     }
 
     // The CS centre calls every kind of feedback back in its monthly round; it may have co-handled serious ones.
-    public CallbackRule Callback(FeedbackKind kind, PolicySettings settings)
+    public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new(Duration.WorkingDays(settings.WholeNumber(Keys.CallbackWorkingDays)), CsCentre, MustNotHaveHandled: false);

@@ -26,7 +26,7 @@ var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
 app.UseMiddleware<TenantResolutionMiddleware>();
-app.MapGraphQL("/graphql");
+app.MapGraphQL();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 await app.RunAsync();

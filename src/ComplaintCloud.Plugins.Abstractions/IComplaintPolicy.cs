@@ -27,13 +27,9 @@ public interface IComplaintPolicy
     /// <summary>The penalty points an outcome books; empty for policies without a ledger.</summary>
     IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings);
 
-    /// <summary>When and by whom the customer is called back after resolution.</summary>
-    CallbackRule Callback(FeedbackKind kind, PolicySettings settings);
-
     /// <summary>
-    /// When and by whom the customer is called back, knowing the channel: survey feedback is called back
-    /// by someone who did not handle it (seed 003). Added in 1.0 with a default, so existing plugins keep compiling;
-    /// hosts call this overload.
+    /// When and by whom the customer is called back after resolution; the channel matters because survey feedback
+    /// is called back by someone who did not handle it (seed 003).
     /// </summary>
-    CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings) => Callback(kind, settings);
+    CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings);
 }

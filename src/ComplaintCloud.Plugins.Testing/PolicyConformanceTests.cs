@@ -266,8 +266,6 @@ public abstract partial class PolicyConformanceTests
                         CheckRoles(problems, $"callback of {kind} via {channel}", [callback.ByRole]);
                     });
                 }
-
-                Attempt(problems, name, kind, () => CheckRoles(problems, $"callback of {kind}", [Policy.Callback(kind, settings).ByRole]));
             }
         }
 

@@ -104,7 +104,7 @@ public sealed class GasStationPolicyShould
 
     [Fact]
     public void HaveTheAreaOfficeCheckTheHandlingOfAComplaintOnCallback() =>
-        Assert.Equal(new CallbackRule(Duration.Hours(48), "AREA_OFFICE", true), _policy.Callback(FeedbackKind.Complaint, _defaults));
+        Assert.Equal(new CallbackRule(Duration.Hours(48), "AREA_OFFICE", true), _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults));
 
     [Theory]
     [InlineData(PenaltyOccasion.ComplaintConfirmed)]

@@ -230,7 +230,7 @@ public sealed class WineryPolicyShould
 
     [Fact]
     public void HaveTheCustomerServiceCentreCallTheCustomerBack() =>
-        Assert.Equal("CS_CENTRE", _policy.Callback(FeedbackKind.Complaint, _defaults).ByRole);
+        Assert.Equal("CS_CENTRE", _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults).ByRole);
 
     private PenaltyRule Deduction(string tier, PenaltyTarget target) =>
         Assert.Single(_policy.Penalties(tier, PenaltyOccasion.ComplaintConfirmed, _defaults), p => p.Target == target);

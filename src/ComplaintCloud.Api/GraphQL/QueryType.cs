@@ -37,7 +37,7 @@ public sealed class QueryType : ObjectGraphType
         Field<ComplaintType>("complaint")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
-                ? await c.Service<ComplaintQueries>().FindAsync(id, c.CancellationToken)
+                ? await c.Service<ComplaintQueries>().GetAsync(id, c.CancellationToken)
                 : throw new DomainException(ErrorCode.NotFound, "There is no such complaint."));
 
         Field<NonNullGraphType<ComplaintConnectionType>>("complaints")

@@ -16,12 +16,12 @@ public sealed class TenantPolicies(PolicyCatalog catalog, PolicyGuard guard)
             ?? throw new DomainException(ErrorCode.PolicyFailed, $"The policy {policy.PolicyId} {policy.Version} this tenant runs on is not loaded.");
     }
 
-    public PolicyVerdict Grade(Tenant tenant, ComplaintFacts facts, Instant receivedAt)
+    public Task<PolicyVerdict> GradeAsync(Tenant tenant, ComplaintFacts facts, Instant receivedAt)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var plugin = PluginOf(tenant.Policy);
         var settings = new PolicySettings(tenant.Policy.Settings);
         var calendar = tenant.Calendar();
-        return guard.Run(plugin, () => Grading.Decide(plugin.Policy!, settings, facts, calendar, receivedAt));
+        return guard.RunAsync(plugin, () => Grading.Decide(plugin.Policy!, settings, facts, calendar, receivedAt));
     }
 }

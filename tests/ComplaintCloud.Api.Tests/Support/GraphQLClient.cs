@@ -54,7 +54,7 @@ public sealed record GraphQLResult(HttpStatusCode Status, JsonElement Body, stri
     public string? FirstErrorCode => Errors.Count == 0 ? null : Errors[0].GetProperty("extensions").GetProperty("code").GetString();
 
     public string? FirstErrorField =>
-        Errors.Count > 0 && Errors[0].GetProperty("extensions").TryGetProperty("field", out var field) ? field.GetString() : null;
+        Errors.Count > 0 && Errors[0].GetProperty("extensions").TryGetProperty("field", out var path) ? path.GetString() : null;
 
     public void AssertNoErrors() => Assert.True(Errors.Count == 0 && Status == HttpStatusCode.OK, $"Expected success, got {(int)Status}: {Text}");
 }

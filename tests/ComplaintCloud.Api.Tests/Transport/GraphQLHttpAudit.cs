@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ComplaintCloud.Api.Tests.Support;
 
 namespace ComplaintCloud.Api.Tests.Transport;
 
@@ -9,7 +10,7 @@ internal static class GraphQLHttpAudit
 
     public static async Task<(int ExitCode, string Output)> RunAsync(Uri url)
     {
-        var folder = Path.Combine(RepositoryRoot(), "infra", "graphql-http-audit");
+        var folder = Path.Combine(Checkout.Root(), "infra", "graphql-http-audit");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql-http")))
         {
             var install = await RunProcessAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], folder);
@@ -45,16 +46,5 @@ internal static class GraphQLHttpAudit
         }
 
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ComplaintCloud.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("No ComplaintCloud.sln above " + AppContext.BaseDirectory);
     }
 }

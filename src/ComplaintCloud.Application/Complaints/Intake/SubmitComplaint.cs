@@ -38,7 +38,7 @@ public sealed class SubmitComplaintHandler(
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var now = clock.GetCurrentInstant();
-        var verdict = policies.Grade(tenant, command.Intake.ToPolicyFacts(), now);
+        var verdict = await policies.GradeAsync(tenant, command.Intake.ToPolicyFacts(), now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var day = now.InZone(tenant.Calendar().Zone).Date;

@@ -25,10 +25,12 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
 {
     public const int MaxPageSize = 100;
 
-    public async Task<Complaint?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Complaint> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         tenantContext.RequireSignedInTenant();
-        return await db.Complaints.AsNoTracking().Include(c => c.Clocks).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        // Another tenant's complaint is filtered out, so it is as absent as one that never existed.
+        return await db.Complaints.AsNoTracking().Include(c => c.Clocks).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new DomainException(ErrorCode.NotFound, "There is no such complaint.");
     }
 
     public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, int? first, string? after, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public sealed class SamplePolicy : IComplaintPolicy
 
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
-    public CallbackRule Callback(FeedbackKind kind, PolicySettings settings) => new(Duration.Hours(24), Supervisor, MustNotHaveHandled: false);
+    public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings) => new(Duration.Hours(24), Supervisor, MustNotHaveHandled: false);
 
     private static bool IsPriority(string gradeCode) => gradeCode switch
     {

@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ComplaintCloud.Api.Tests.Schema;
+namespace ComplaintCloud.Api.Tests.ApiContract;
 
 [Collection(ApiFixture.Collection)]
 public sealed class SchemaShould(ApiFixture api)
@@ -16,7 +16,7 @@ public sealed class SchemaShould(ApiFixture api)
     public async Task MatchTheCheckedInSchemaGraphql()
     {
         var printed = api.Services.GetRequiredService<ISchema>().Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
-        var checkedIn = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var checkedIn = Path.Combine(Checkout.Root(), "schema.graphql");
 
         if (Environment.GetEnvironmentVariable("COMPLAINTCLOUD_UPDATE_SCHEMA") == "1")
         {
@@ -42,18 +42,5 @@ public sealed class SchemaShould(ApiFixture api)
         var mutations = schema.GetProperty("mutationType").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Subset(queries.ToHashSet(), new HashSet<string?> { "me", "tenant", "policies", "complaint", "complaints" });
         Assert.Subset(mutations.ToHashSet(), new HashSet<string?> { "signUp", "logIn", "selectPolicy", "submitComplaint" });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ComplaintCloud.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the tests from the checkout.");
     }
 }
