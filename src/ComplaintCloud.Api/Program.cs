@@ -2,8 +2,10 @@ using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
+using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Infrastructure.Billing;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +17,7 @@ var auth = builder.AddComplaintCloudAuthentication();
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
+builder.Services.AddBilling(BillingSettings.From(builder.Configuration));
 builder.Services.AddApplication();
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
@@ -27,6 +30,7 @@ await DatabaseStartup.PrepareAsync(app);
 
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapGraphQL();
+app.MapStripeWebhook();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using ComplaintCloud.Infrastructure.Auth;
+using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -25,6 +26,15 @@ public static class InfrastructureServices
         services.AddSingleton(auth);
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        return services;
+    }
+
+    /// <summary>Plans, limits and Stripe; with billing off, every tenant is unlimited.</summary>
+    public static IServiceCollection AddBilling(this IServiceCollection services, BillingSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<StripeBilling>();
+        services.AddHostedService<BillingStartupLog>();
         return services;
     }
 
