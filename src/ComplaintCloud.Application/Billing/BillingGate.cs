@@ -85,7 +85,6 @@ public sealed class BillingGate(ComplaintCloudDbContext db, BillingSettings sett
     public async Task EnsurePolicyAllowedAsync(Guid tenantId, string policyId, CancellationToken cancellationToken)
     {
         var billing = await CurrentAsync(tenantId, cancellationToken);
-        EnsureWritable(billing);
         if (!BuiltInPolicies.Contains(policyId) && !billing.Plan.Limits.CustomPolicyAllowed)
         {
             throw Refusal(billing.Plan, NotAllowed(PlanLimitNames.CustomPolicy), $"The {billing.Plan.Name} plan runs the built-in policies only; upgrade to run '{policyId}'.");

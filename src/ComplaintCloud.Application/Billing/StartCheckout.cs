@@ -17,13 +17,17 @@ public sealed record StartCheckoutCommand(string Plan, string? IdempotencyKey);
 public sealed class StartCheckoutHandler(
     ComplaintCloudDbContext db, TenantContext tenantContext, BillingSettings settings, StripeBilling stripe)
 {
+    // Stripe takes keys of up to 255 characters; ours add a prefix of about 60.
+    private const int MaxClientKeyLength = 180;
+
     public async Task<Uri> HandleAsync(StartCheckoutCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = RequireAdmin(tenantContext);
+        var tenantId = RequireAdmin(tenantContext, settings);
         var plan = settings.Find(command.Plan.Trim().ToUpperInvariant()) is { StripePriceId: not null } found
             ? found
             : throw new DomainException(ErrorCode.BadUserInput, $"'{command.Plan}' is not a plan that can be bought.", "input.plan");
+        var key = StripeIdempotencyKey($"checkout-{tenantId}-{plan.Code}", command.IdempotencyKey);
 
         var account = await db.BillingAccounts.SingleOrDefaultAsync(a => a.TenantId == tenantId, cancellationToken);
         if (account is not null && account.Status.IsLive())
@@ -32,14 +36,32 @@ public sealed class StartCheckoutHandler(
         }
 
         var customerId = account?.StripeCustomerId ?? await CreateCustomerAsync(tenantId, account, cancellationToken);
-        // The client's Idempotency-Key makes a retried mutation return the same session; otherwise each call is new.
-        var key = $"checkout-{tenantId}-{plan.Code}-{command.IdempotencyKey ?? Guid.NewGuid().ToString()}";
         return await stripe.CreateCheckoutSessionAsync(tenantId, customerId, plan.StripePriceId!, key, cancellationToken);
     }
 
-    internal static Guid RequireAdmin(TenantContext tenantContext)
+    /// <summary>
+    /// The key for a Stripe call: with the client's Idempotency-Key a retried mutation gets the same Stripe object back;
+    /// without one every call is new (Stripe.net still retries each safely).
+    /// </summary>
+    internal static string StripeIdempotencyKey(string prefix, string? clientKey)
+    {
+        if (clientKey is { Length: 0 or > MaxClientKeyLength })
+        {
+            throw new DomainException(ErrorCode.BadUserInput, $"The Idempotency-Key must have 1 to {MaxClientKeyLength} characters.", "Idempotency-Key");
+        }
+
+        return $"{prefix}-{clientKey ?? Guid.NewGuid().ToString()}";
+    }
+
+    /// <summary>The tenant of a signed-in admin, on a deployment where billing is on.</summary>
+    internal static Guid RequireAdmin(TenantContext tenantContext, BillingSettings settings)
     {
         var tenantId = tenantContext.RequireSignedInTenant();
+        if (!settings.Enabled)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "Billing is off on this deployment (no Stripe:SecretKey): every tenant is unlimited.");
+        }
+
         return tenantContext.Roles.Contains(PlatformRoles.TenantAdmin)
             ? tenantId
             : throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can manage billing.");

@@ -24,6 +24,7 @@ public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContex
 
         var plugin = catalog.Find(command.PolicyId)
             ?? throw new DomainException(ErrorCode.BadUserInput, $"There is no policy '{command.PolicyId}'.", "input.policyId");
+        await billing.EnsureWritableAsync(tenantId, cancellationToken);
         await billing.EnsurePolicyAllowedAsync(tenantId, plugin.Id, cancellationToken);
         var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);

@@ -29,7 +29,7 @@ public sealed class StripeBilling(BillingSettings settings, IClock clock, ILogge
 
     private readonly StripeClient? _client = settings.SecretKey is { } key ? new StripeClient(key, apiBase: settings.ApiBase) : null;
 
-    private StripeClient Client => _client ?? throw new DomainException(ErrorCode.BadUserInput, "Billing is off on this deployment: Stripe:SecretKey is not set.");
+    private StripeClient Client => _client ?? throw new InvalidOperationException("Billing is off: Stripe:SecretKey is not set.");
 
     public async Task<string> CreateCustomerAsync(Guid tenantId, string companyName, string email, CancellationToken cancellationToken)
     {

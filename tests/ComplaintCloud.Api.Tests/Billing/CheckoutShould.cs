@@ -65,6 +65,19 @@ public sealed class CheckoutShould(BillingApiFixture api)
     }
 
     [Fact]
+    public async Task RefuseAnOverlongIdempotencyKeyWithBadUserInputAndCallNoStripe()
+    {
+        var tenant = await BillingTenant.SignUpAsync(api);
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = new('k', 181) };
+
+        var result = await tenant.Client.SendAsync(StartCheckout, new { input = new { plan = "TEAM" } }, headers);
+
+        Assert.Equal("BAD_USER_INPUT", result.FirstErrorCode);
+        Assert.Equal("Idempotency-Key", result.FirstErrorField);
+        Assert.DoesNotContain(api.Stripe.Requests, r => r.Form.GetValueOrDefault("metadata[tenant_id]") == tenant.Id);
+    }
+
+    [Fact]
     public async Task RefuseASecondCheckoutWhileSubscribedWithConflict()
     {
         var tenant = await BillingTenant.SignUpAsync(api);
