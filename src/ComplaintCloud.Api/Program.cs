@@ -5,7 +5,6 @@ using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
-using ComplaintCloud.Infrastructure.Billing;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,7 +16,6 @@ var auth = builder.AddComplaintCloudAuthentication();
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
-builder.Services.AddBilling(BillingSettings.From(builder.Configuration));
 builder.Services.AddApplication();
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()

@@ -6,6 +6,7 @@ using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Domain.Tenants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -14,7 +15,7 @@ namespace ComplaintCloud.Infrastructure;
 
 public static class InfrastructureServices
 {
-    /// <summary>Data, tenancy, plugins and token issuing.</summary>
+    /// <summary>Data, tenancy, plugins, token issuing and billing.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, string pluginsPath, AuthSettings auth)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -26,13 +27,8 @@ public static class InfrastructureServices
         services.AddSingleton(auth);
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
-        return services;
-    }
-
-    /// <summary>Plans, limits and Stripe; with billing off, every tenant is unlimited.</summary>
-    public static IServiceCollection AddBilling(this IServiceCollection services, BillingSettings settings)
-    {
-        services.AddSingleton(settings);
+        // Billing reads Stripe:* and Billing:* from the host's configuration; without a Stripe key it is off.
+        services.AddSingleton(provider => BillingSettings.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<StripeBilling>();
         services.AddHostedService<BillingStartupLog>();
         return services;
