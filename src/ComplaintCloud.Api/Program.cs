@@ -2,6 +2,7 @@ using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
+using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
 using GraphQL;
@@ -27,6 +28,7 @@ await DatabaseStartup.PrepareAsync(app);
 
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapGraphQL();
+app.MapStripeWebhook();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 await app.RunAsync();

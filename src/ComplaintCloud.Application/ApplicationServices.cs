@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
@@ -15,5 +16,10 @@ public static class ApplicationServices
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<BillingGate>()
+            .AddScoped<StartCheckoutHandler>()
+            .AddScoped<OpenBillingPortalHandler>()
+            .AddScoped<BillingOverviewQuery>()
+            .AddScoped<StripeWebhookHandler>()
             .AddSingleton<DemoTenantProvisioning>();
 }

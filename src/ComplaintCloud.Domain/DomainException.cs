@@ -1,12 +1,16 @@
 namespace ComplaintCloud.Domain;
 
 /// <summary>A rule refused an operation; the code travels to the client as <c>extensions.code</c>.</summary>
-public sealed class DomainException(ErrorCode code, string message, string? field = null) : Exception(message)
+public sealed class DomainException(
+    ErrorCode code, string message, string? field = null, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(message)
 {
     public ErrorCode Code { get; } = code;
 
     /// <summary>The input field at fault, for <see cref="ErrorCode.BadUserInput"/>, as a path such as "input.description".</summary>
     public string? Field { get; } = field;
+
+    /// <summary>More for the client's <c>extensions</c>, such as the plan limit that was reached.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 }
 
 /// <summary>The error codes of API.md.</summary>

@@ -1,10 +1,12 @@
 using ComplaintCloud.Infrastructure.Auth;
+using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Domain.Tenants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -13,7 +15,7 @@ namespace ComplaintCloud.Infrastructure;
 
 public static class InfrastructureServices
 {
-    /// <summary>Data, tenancy, plugins and token issuing.</summary>
+    /// <summary>Data, tenancy, plugins, token issuing and billing.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, string pluginsPath, AuthSettings auth)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -25,6 +27,10 @@ public static class InfrastructureServices
         services.AddSingleton(auth);
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        // Billing reads Stripe:* and Billing:* from the host's configuration; without a Stripe key it is off.
+        services.AddSingleton(provider => BillingSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<StripeBilling>();
+        services.AddHostedService<BillingStartupLog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
@@ -10,7 +11,7 @@ namespace ComplaintCloud.Application.Tenants;
 public sealed record SelectPolicyCommand(string PolicyId, IReadOnlyDictionary<string, string?>? Settings);
 
 /// <summary>A tenant admin switches the tenant to a policy's newest loaded version, or retunes its settings.</summary>
-public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, PolicyCatalog catalog)
+public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, PolicyCatalog catalog, BillingGate billing)
 {
     public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +24,8 @@ public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContex
 
         var plugin = catalog.Find(command.PolicyId)
             ?? throw new DomainException(ErrorCode.BadUserInput, $"There is no policy '{command.PolicyId}'.", "input.policyId");
+        await billing.EnsureWritableAsync(tenantId, cancellationToken);
+        await billing.EnsurePolicyAllowedAsync(tenantId, plugin.Id, cancellationToken);
         var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         tenant.SelectPolicy(new TenantPolicy(plugin.Id, plugin.Version, settings));

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Auth;
@@ -28,6 +29,7 @@ public sealed class SignUpHandler(
     PolicyCatalog catalog,
     IPasswordHasher<User> hasher,
     TokenService tokens,
+    BillingGate billing,
     IClock clock)
 {
     public const string DefaultPolicyId = "general-enterprise";
@@ -43,6 +45,8 @@ public sealed class SignUpHandler(
         var tenant = Tenant.SignUp(
             command.CompanyName, command.Slug, new TenantPolicy(plugin.Id, plugin.Version, settings), command.TimeZone ?? Tenant.DefaultTimeZone, now);
         tenantContext.UseTenant(tenant.Id);
+        // A new tenant is on the free plan, which may not start on a custom policy.
+        await billing.EnsurePolicyAllowedAsync(tenant.Id, plugin.Id, cancellationToken);
         var admin = User.Create(
             tenant.Id, command.AdminEmail, command.AdminPassword, [PlatformRoles.TenantAdmin], password => hasher.HashPassword(null!, password), now, "input.admin");
 

@@ -1,7 +1,9 @@
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Billing;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,8 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -32,6 +36,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<SlaClock>(modelBuilder);
         FilterByTenant<ComplaintEvent>(modelBuilder);
         FilterByTenant<IdempotencyRecord>(modelBuilder);
+        FilterByTenant<BillingAccount>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using ComplaintCloud.IntegrationTests;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +10,7 @@ namespace ComplaintCloud.Api.Tests.Support;
 /// The real service (its own Program) on Kestrel at a loopback port, over a throwaway PostgreSQL database, shared by
 /// every test in the "api" collection. Tests keep apart by signing up a fresh tenant each.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string Collection = "api";
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
@@ -24,7 +25,7 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>The running service's container, for tests that inspect what it built (the schema).</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
         ConnectionString = await _postgres.CreateDatabaseAsync("api");
@@ -34,6 +35,9 @@ public sealed class ApiFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
             host.UseSetting("Auth:SigningKey", SigningKey);
             host.UseSetting("Tenants:ProvisionDemo", "false");
+            // appsettings.json's Urls (port 5080) would otherwise win over UseKestrel(0) and clash with run.sh or a second fixture.
+            host.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            Configure(host);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -41,7 +45,7 @@ public sealed class ApiFixture : IAsyncLifetime
         BaseAddress = client.BaseAddress!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -49,6 +53,11 @@ public sealed class ApiFixture : IAsyncLifetime
         }
 
         await _postgres.DisposeAsync();
+    }
+
+    /// <summary>More settings for a fixture that runs the service differently (billing on, say).</summary>
+    protected virtual void Configure(IWebHostBuilder host)
+    {
     }
 
     /// <summary>A client speaking real HTTP to the running service.</summary>

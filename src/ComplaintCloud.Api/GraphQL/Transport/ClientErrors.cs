@@ -12,7 +12,8 @@ namespace ComplaintCloud.Api.GraphQL.Transport;
 /// How one GraphQL error reaches a client: an API.md code, a message safe to show, the input at fault, and, for a
 /// refused document, graphql-dotnet's own code (such as FIELDS_ON_CORRECT_TYPE) as details.
 /// </summary>
-internal readonly record struct ClientError(string Code, string Message, string? Field = null, string? Details = null);
+internal readonly record struct ClientError(
+    string Code, string Message, string? Field = null, string? Details = null, IReadOnlyDictionary<string, object?>? Extensions = null);
 
 /// <summary>Maps every error graphql-dotnet or a resolver produces onto the error codes of API.md.</summary>
 internal static partial class ClientErrors
@@ -41,7 +42,7 @@ internal static partial class ClientErrors
     {
         if (DomainCause(error) is { } domain)
         {
-            return new(CodeNames[domain.Code], domain.Message, domain.Field);
+            return new(CodeNames[domain.Code], domain.Message, domain.Field, Extensions: domain.Extensions);
         }
 
         return error switch

@@ -3,7 +3,7 @@ using GraphQL.Execution;
 
 namespace ComplaintCloud.Api.GraphQL.Transport;
 
-/// <summary>Writes each error as <c>message</c> plus <c>extensions.code</c> (and <c>field</c>, <c>details</c> when known).</summary>
+/// <summary>Writes each error as <c>message</c> plus <c>extensions.code</c> (and <c>field</c>, <c>details</c> and a rule's own extensions when known).</summary>
 internal sealed class ComplaintCloudErrorInfoProvider : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
@@ -18,6 +18,12 @@ internal sealed class ComplaintCloudErrorInfoProvider : IErrorInfoProvider
         if (error.Details is not null)
         {
             extensions["details"] = error.Details;
+        }
+
+        // A rule's own extensions (such as the plan limit reached) never override the code or field.
+        foreach (var (key, value) in error.Extensions ?? new Dictionary<string, object?>())
+        {
+            extensions.TryAdd(key, value);
         }
 
         return new ErrorInfo { Message = error.Message, Extensions = extensions };

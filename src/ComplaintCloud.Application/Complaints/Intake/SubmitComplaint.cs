@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
@@ -21,6 +22,7 @@ public sealed class SubmitComplaintHandler(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
     TenantPolicies policies,
+    BillingGate billing,
     IClock clock)
 {
     public const int MaxIdempotencyKeyLength = 255;
@@ -35,6 +37,8 @@ public sealed class SubmitComplaintHandler(
         {
             return earlier;
         }
+
+        await billing.CheckIntakeAsync(tenantId, isPublic: false, cancellationToken);
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var now = clock.GetCurrentInstant();

@@ -1,0 +1,33 @@
+using ComplaintCloud.Domain.Billing;
+using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Billing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintCloud.Infrastructure.Data.Configurations;
+
+internal sealed class BillingAccountConfiguration : IEntityTypeConfiguration<BillingAccount>
+{
+    public void Configure(EntityTypeBuilder<BillingAccount> builder)
+    {
+        builder.HasKey(a => a.TenantId);
+        builder.HasOne<Tenant>().WithOne().HasForeignKey<BillingAccount>(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.StripeCustomerId).HasMaxLength(255);
+        builder.Property(a => a.StripeSubscriptionId).HasMaxLength(255);
+        builder.Property(a => a.PlanCode).HasMaxLength(40);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
+        // xmin as the optimistic concurrency token: two webhooks applying at once cannot both win.
+        builder.Property<uint>("Version").IsRowVersion();
+    }
+}
+
+internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<StripeEventRecord>
+{
+    public void Configure(EntityTypeBuilder<StripeEventRecord> builder)
+    {
+        builder.ToTable("stripe_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasMaxLength(255);
+        builder.Property(e => e.Type).HasMaxLength(100);
+    }
+}
