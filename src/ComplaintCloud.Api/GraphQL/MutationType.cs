@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Tenants;
@@ -53,6 +54,8 @@ public sealed class MutationType : ObjectGraphType
                 return await c.Service<SubmitComplaintHandler>().HandleAsync(
                     new SubmitComplaintCommand(ToIntake(c.GetArgument<SubmitComplaintInput>("input")), key), c.CancellationToken);
             });
+
+        LifecycleMutations.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

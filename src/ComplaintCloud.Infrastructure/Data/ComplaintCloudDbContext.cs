@@ -1,6 +1,7 @@
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,10 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -32,6 +37,10 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<SlaClock>(modelBuilder);
         FilterByTenant<ComplaintEvent>(modelBuilder);
         FilterByTenant<IdempotencyRecord>(modelBuilder);
+        FilterByTenant<EvidenceItem>(modelBuilder);
+        FilterByTenant<EvidenceFile>(modelBuilder);
+        FilterByTenant<PlanTask>(modelBuilder);
+        FilterByTenant<ComplaintNote>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
