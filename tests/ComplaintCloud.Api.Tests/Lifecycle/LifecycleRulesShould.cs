@@ -1,0 +1,154 @@
+using System.Text.Json;
+using ComplaintCloud.Api.Tests.Support;
+
+namespace ComplaintCloud.Api.Tests.Lifecycle;
+
+[Collection(ApiFixture.Collection)]
+public sealed class LifecycleRulesShould(ApiFixture api)
+{
+    private static readonly string[] MisuseWhy = ["Used with sea water"];
+    private static readonly string[] Explanation = ["EXPLANATION_AND_GUIDANCE"];
+    private static readonly object Satisfied = new { overall = 5, attitude = 5, speed = 5, professionalism = 5, outcome = 5 };
+
+    [Fact]
+    public async Task Refuse_an_operation_the_state_does_not_allow_and_change_nothing()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+
+        var refused = await Desk.TryAsync(desk.Admin, "resolveComplaint", id, new { summary = "Done." });
+        var after = await desk.Admin.SendAsync(Operations.ReadOne, new { id });
+
+        Assert.Equal("INVALID_TRANSITION", refused.FirstErrorCode);
+        Assert.Equal("RECEIVED", after.Data.GetProperty("complaint").GetProperty("status").GetString());
+        Assert.Equal(1, after.Data.GetProperty("complaint").GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Keep_the_first_responder_as_owner_until_a_formal_handover_with_a_reason()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (first, firstId) = await desk.UserAsync("AGENT");
+        var (second, secondId) = await desk.UserAsync("AGENT");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(first, "assignComplaint", id);
+
+        Assert.Equal("INVALID_TRANSITION", (await Desk.TryAsync(second, "assignComplaint", id)).FirstErrorCode);
+        Assert.Equal("FORBIDDEN", (await Desk.TryAsync(second, "handOverComplaint", id, new { newOwnerId = secondId, reason = "Mine now." })).FirstErrorCode);
+        var handedOver = await Desk.DoAsync(first, "handOverComplaint", id, new { newOwnerId = secondId, reason = "Going on leave." });
+
+        Assert.Equal(secondId, handedOver.GetProperty("ownerId").GetString());
+        Assert.NotEqual(firstId, secondId);
+    }
+
+    [Fact]
+    public async Task Refuse_plan_approval_by_a_user_without_a_role_the_grade_requires()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var id = await desk.SubmitAsync();
+        await Desk.ToPlanProposedAsync(agent, id);
+
+        Assert.Equal("FORBIDDEN", (await Desk.TryAsync(agent, "approvePlan", id)).FirstErrorCode);
+    }
+
+    // SPEC §3a with the general-enterprise defaults: a CS supervisor approves up to 1000, the after-sales manager 5000.
+    [Fact]
+    public async Task Refuse_compensation_above_the_approvers_authority_and_take_it_from_the_role_above()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var (manager, _) = await desk.UserAsync("AFTER_SALES_MANAGER");
+        var id = await desk.SubmitAsync();
+        await Desk.ToPlanProposedAsync(agent, id, compensation: 2000);
+
+        var refused = await Desk.TryAsync(supervisor, "approvePlan", id);
+        var approved = await Desk.DoAsync(manager, "approvePlan", id);
+
+        Assert.Equal("FORBIDDEN", refused.FirstErrorCode);
+        Assert.Equal("PLAN_APPROVED", Desk.Status(approved));
+    }
+
+    [Fact]
+    public async Task Refuse_a_callback_by_someone_who_handled_the_complaint()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var id = await desk.SubmitAsync();
+        await Desk.ToPlanProposedAsync(agent, id);
+        await Desk.ExecuteAsync(agent, id, await Desk.DoAsync(supervisor, "approvePlan", id));
+
+        var refused = await Desk.TryAsync(agent, "recordCallback", id, Satisfied);
+
+        Assert.Equal("FORBIDDEN", refused.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Refuse_a_chat_log_without_the_customers_consent()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+
+        var refused = await Desk.TryAsync(desk.Admin, "recordInvestigation", id, new { evidence = new[] { new { kind = "CHAT_LOG", text = "The chat of 26 Nov." } } });
+
+        Assert.Equal("BAD_USER_INPUT", refused.FirstErrorCode);
+        Assert.Equal("input.evidence[0].customerConsent", refused.FirstErrorField);
+    }
+
+    [Fact]
+    public async Task Offer_no_compensation_when_the_customer_is_responsible()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+        await Desk.DoAsync(desk.Admin, "recordInvestigation", id, new { rootCause = MisuseWhy });
+        var decided = await Desk.DoAsync(desk.Admin, "decideResponsibility", id, new { responsibility = "CUSTOMER", reason = "Misuse." });
+
+        var refused = await Desk.TryAsync(desk.Admin, "proposePlan", id, new { shortTermMeasures = "Explain.", remedies = Explanation, compensation = 50 });
+
+        Assert.Equal(["EXPLANATION_AND_GUIDANCE"], decided.GetProperty("remedyOptions").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("input.compensation", refused.FirstErrorField);
+    }
+
+    [Fact]
+    public async Task Flag_a_repeat_complaint_of_the_same_customer_and_link_the_earlier_one()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var first = await desk.SubmitAsync();
+        var second = await desk.SubmitAsync();
+
+        var read = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { duplicateOf status } }", new { id = second });
+
+        Assert.Equal(first, read.Data.GetProperty("complaint").GetProperty("duplicateOf").GetString());
+    }
+
+    [Fact]
+    public async Task Close_and_archive_a_withdrawn_complaint()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "withdrawComplaint", id, new { reason = "The customer found the receipt." });
+
+        var closed = await Desk.DoAsync(desk.Admin, "closeComplaint", id);
+
+        Assert.Equal("CLOSED", Desk.Status(closed));
+        Assert.Equal(JsonValueKind.String, closed.GetProperty("archivedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Audit_a_manual_regrade_with_its_reason()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+
+        var regraded = await Desk.DoAsync(desk.Admin, "gradeComplaint", id, new { gradeCode = "MAJOR", reason = "A journalist is asking." });
+
+        var graded = regraded.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("REGRADED", graded.GetProperty("type").GetString());
+        Assert.Equal("NORMAL", graded.GetProperty("data").GetProperty("before").GetProperty("grade").GetString());
+        Assert.Equal("A journalist is asking.", graded.GetProperty("data").GetProperty("after").GetProperty("reason").GetString());
+    }
+}
