@@ -216,8 +216,8 @@ public sealed partial class Complaint
     }
 
     /// <summary>
-    /// Records the actor's approval for every outstanding role they may approve for; the plan is approved when all
-    /// required roles have approved, each by a different person.
+    /// Records the actor's approval for the first outstanding role they may approve for; the plan is approved when
+    /// all required roles have approved, each by a different person.
     /// </summary>
     public void ApprovePlan(Actor actor, ApprovalRequirement requirement, Instant at)
     {
@@ -230,7 +230,8 @@ public sealed partial class Complaint
         }
 
         var outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).ToList();
-        var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).ToList();
+        // One person fills one role: joint approval means as many approvers as roles.
+        var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
         if (mine.Count == 0)
         {
             var aboveAuthority = outstanding.FirstOrDefault(s => s.AboveAuthority is not null && actor.Holds(s.Role));
