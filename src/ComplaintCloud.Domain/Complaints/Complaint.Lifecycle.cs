@@ -325,14 +325,20 @@ public sealed partial class Complaint
     }
 
     /// <summary>
-    /// Records the callback, by someone who never owned the complaint (seed 003). An unsatisfied customer reopens it,
-    /// one grade higher when the policy has one (<paramref name="higherGrade"/>), for a new owner to take.
+    /// Records the callback, by the role the policy names (<paramref name="callerRole"/>, or a tenant admin) and by
+    /// someone who never owned the complaint (seed 003). An unsatisfied customer reopens it, one grade higher when the
+    /// policy has one (<paramref name="higherGrade"/>), for a new owner to take.
     /// </summary>
-    public void RecordCallback(Actor actor, Satisfaction satisfaction, GradeDescriptor? higherGrade, Instant at)
+    public void RecordCallback(Actor actor, Satisfaction satisfaction, string callerRole, GradeDescriptor? higherGrade, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(satisfaction);
         RequireState("record the callback", ComplaintStatus.Resolved);
+        if (!actor.Holds(callerRole) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
+        {
+            throw new DomainException(ErrorCode.Forbidden, $"The callback is made by {callerRole}.");
+        }
+
         if (HandlerIds.Contains(actor.UserId))
         {
             throw new DomainException(ErrorCode.Forbidden, "The callback must be made by someone who did not handle the complaint.");

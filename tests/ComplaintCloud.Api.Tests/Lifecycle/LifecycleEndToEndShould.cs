@@ -5,19 +5,20 @@ namespace ComplaintCloud.Api.Tests.Lifecycle;
 [Collection(ApiFixture.Collection)]
 public sealed class LifecycleEndToEndShould(ApiFixture api)
 {
-    // Per built-in policy: the approver of the first grade, and of the grade above it that an unhappy callback raises to.
+    // Per built-in policy: the approver of the first grade, of the grade above it that an unhappy callback raises to,
+    // and the role that calls a complaint back (SPEC §2.10, §3).
     [Theory]
-    [InlineData("general-enterprise", "CS_SUPERVISOR", "AFTER_SALES_MANAGER", "NORMAL", "URGENT")]
-    [InlineData("winery", "DEPARTMENT_HEAD", "UNIT_LEADER", "MINOR", "GENERAL")]
-    [InlineData("gas-station", "STATION_MANAGER", "AREA_OFFICE", "ROUTINE", "ESCALATED")]
+    [InlineData("general-enterprise", "CS_SUPERVISOR", "AFTER_SALES_MANAGER", "NORMAL", "URGENT", "CS_SUPERVISOR")]
+    [InlineData("winery", "DEPARTMENT_HEAD", "UNIT_LEADER", "MINOR", "GENERAL", "CS_CENTRE")]
+    [InlineData("gas-station", "STATION_MANAGER", "AREA_OFFICE", "ROUTINE", "ESCALATED", "AREA_OFFICE")]
     public async Task Walk_a_complaint_from_intake_to_close_through_an_unsatisfied_callback_that_reopens_it(
-        string policyId, string firstApprover, string raisedApprover, string firstGrade, string raisedGrade)
+        string policyId, string firstApprover, string raisedApprover, string firstGrade, string raisedGrade, string callerRole)
     {
         var desk = await Desk.OpenAsync(api, policyId);
         var (agent, _) = await desk.UserAsync("AGENT");
         var (approver, _) = await desk.UserAsync(firstApprover);
         var (raised, _) = await desk.UserAsync(raisedApprover);
-        var (caller, _) = await desk.UserAsync("AGENT");
+        var (caller, _) = await desk.UserAsync(callerRole);
         var id = await desk.SubmitAsync();
 
         Assert.Equal("ACKNOWLEDGED", Desk.Status(await Desk.DoAsync(agent, "acknowledgeComplaint", id)));

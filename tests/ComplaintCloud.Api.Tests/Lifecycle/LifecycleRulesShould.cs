@@ -71,18 +71,50 @@ public sealed class LifecycleRulesShould(ApiFixture api)
     }
 
     [Fact]
-    public async Task Refuse_a_callback_by_someone_who_handled_the_complaint()
+    public async Task Refuse_a_callback_by_someone_without_the_callback_role_or_who_handled_the_complaint()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
         var (agent, _) = await desk.UserAsync("AGENT");
-        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var (supervisor, supervisorId) = await desk.UserAsync("CS_SUPERVISOR");
         var id = await desk.SubmitAsync();
         await Desk.ToPlanProposedAsync(agent, id);
-        await Desk.ExecuteAsync(agent, id, await Desk.DoAsync(supervisor, "approvePlan", id));
+        await Desk.DoAsync(agent, "handOverComplaint", id, new { newOwnerId = supervisorId, reason = "Supervisor takes over." });
+        await Desk.ExecuteAsync(supervisor, id, await Desk.DoAsync(supervisor, "approvePlan", id));
 
-        var refused = await Desk.TryAsync(agent, "recordCallback", id, Satisfied);
+        var byAgent = await Desk.TryAsync(agent, "recordCallback", id, Satisfied);
+        var byOwner = await Desk.TryAsync(supervisor, "recordCallback", id, Satisfied);
+
+        Assert.Equal("FORBIDDEN", byAgent.FirstErrorCode);
+        Assert.Equal("FORBIDDEN", byOwner.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Let_viewers_read_but_not_change_a_complaint()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (viewer, _) = await desk.UserAsync("VIEWER");
+        var id = await desk.SubmitAsync();
+
+        var refused = await Desk.TryAsync(viewer, "acknowledgeComplaint", id);
 
         Assert.Equal("FORBIDDEN", refused.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Keep_an_evidence_file_and_list_its_size_without_its_bytes()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+
+        var investigated = await Desk.DoAsync(desk.Admin, "recordInvestigation", id, new
+        {
+            evidence = new[] { new { kind = "CALL_RECORDING", text = "Hotline call, 26 Nov.", customerConsent = true, fileName = "call.wav", contentType = "audio/wav", fileBase64 = Convert.ToBase64String(new byte[1234]) } },
+        });
+
+        var evidence = investigated.GetProperty("evidence")[0];
+        Assert.Equal(1234, evidence.GetProperty("fileSize").GetInt32());
+        Assert.True(evidence.GetProperty("customerConsent").GetBoolean());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ComplaintLifecycleShould
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 2, 0);
     private static readonly Actor Owner = new(Guid.NewGuid(), ["AGENT"]);
     private static readonly Actor Supervisor = new(Guid.NewGuid(), ["CS_SUPERVISOR"]);
-    private static readonly Actor Caller = new(Guid.NewGuid(), ["AGENT"]);
+    private static readonly Actor Caller = new(Guid.NewGuid(), ["CS_SUPERVISOR"]);
     private static readonly ApprovalRequirement BySupervisor = new([new ApprovalSlot("CS_SUPERVISOR", ["CS_SUPERVISOR"], null)]);
     private static readonly GradeDescriptor Urgent = new("URGENT", new("Urgent", "紧急"), 2);
     private static readonly Satisfaction Happy = new(5, 5, 5, 5, 5, null);
@@ -34,8 +34,8 @@ public sealed class ComplaintLifecycleShould
         ["decline"] = c => c.RecordCustomerConfirmation(Owner, false, "Wants a refund.", Now),
         ["finishTask"] = c => c.UpdateTask(Owner, c.CurrentTasks.Single().Id, 100, true, null, Now),
         ["resolve"] = c => c.Resolve(Owner, "Replaced.", Now),
-        ["callback"] = c => c.RecordCallback(Caller, Happy, null, Now),
-        ["unhappyCallback"] = c => c.RecordCallback(Caller, Unhappy, Urgent, Now),
+        ["callback"] = c => c.RecordCallback(Caller, Happy, "CS_SUPERVISOR", null, Now),
+        ["unhappyCallback"] = c => c.RecordCallback(Caller, Unhappy, "CS_SUPERVISOR", Urgent, Now),
         ["reopen"] = c => c.Reopen(Caller, "Broke again.", Urgent, Now),
         ["withdraw"] = c => c.Withdraw(Owner, "Found the receipt.", Now),
         ["close"] = c => c.Close(Owner, Now),
@@ -127,7 +127,17 @@ public sealed class ComplaintLifecycleShould
     {
         var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm finishTask resolve");
 
-        var refused = Assert.Throws<DomainException>(() => complaint.RecordCallback(Owner, Happy, null, Now));
+        var refused = Assert.Throws<DomainException>(() => complaint.RecordCallback(new Actor(Owner.UserId, ["CS_SUPERVISOR"]), Happy, "CS_SUPERVISOR", null, Now));
+
+        Assert.Equal(ErrorCode.Forbidden, refused.Code);
+    }
+
+    [Fact]
+    public void Refuse_the_callback_by_a_role_the_policy_does_not_name()
+    {
+        var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm finishTask resolve");
+
+        var refused = Assert.Throws<DomainException>(() => complaint.RecordCallback(new Actor(Guid.NewGuid(), ["AGENT"]), Happy, "CS_SUPERVISOR", null, Now));
 
         Assert.Equal(ErrorCode.Forbidden, refused.Code);
     }

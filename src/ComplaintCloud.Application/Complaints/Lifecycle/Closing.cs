@@ -15,7 +15,10 @@ public sealed class ResolveComplaintHandler(ComplaintWork work)
         work.ChangeAsync(complaintId, (c, actor, now) => c.Resolve(actor, summary, now), cancellationToken);
 }
 
-/// <summary>Records the callback; an unsatisfied customer reopens the complaint one grade higher when the policy has one.</summary>
+/// <summary>
+/// Records the callback by the role the complaint's policy names for its kind and channel; an unsatisfied customer
+/// reopens the complaint one grade higher when the policy has one.
+/// </summary>
 public sealed class RecordCallbackHandler(ComplaintWork work)
 {
     public async Task<Complaint> HandleAsync(Guid complaintId, Satisfaction satisfaction, CancellationToken cancellationToken)
@@ -23,8 +26,9 @@ public sealed class RecordCallbackHandler(ComplaintWork work)
         ArgumentNullException.ThrowIfNull(satisfaction);
         var actor = work.Actor();
         var complaint = await work.LoadAsync(complaintId, cancellationToken);
+        var callerRole = await work.AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
         var higher = satisfaction.Unsatisfied ? await ReopenComplaintHandler.HigherGradeAsync(work, complaint, cancellationToken) : null;
-        complaint.RecordCallback(actor, satisfaction, higher, work.Now);
+        complaint.RecordCallback(actor, satisfaction, callerRole, higher, work.Now);
         return await work.SaveAsync(complaint, cancellationToken);
     }
 }

@@ -21,9 +21,15 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
 
     public Instant Now => clock.GetCurrentInstant();
 
+    /// <summary>The signed-in user about to change a complaint; viewers only read.</summary>
     public Actor Actor()
     {
         tenantContext.RequireSignedInTenant();
+        if (tenantContext.Roles.All(role => role == PlatformRoles.Viewer))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "Viewers can read complaints but not change them.");
+        }
+
         return new Actor(tenantContext.UserId!.Value, tenantContext.Roles);
     }
 
