@@ -89,7 +89,8 @@ public sealed partial class Complaint
 
     public void Acknowledge(Actor actor, Instant at)
     {
-        Transition(actor, at, "ACKNOWLEDGED", ComplaintStatus.Acknowledged, [ComplaintStatus.Received], null);
+        RequireState("acknowledge", ComplaintStatus.Received);
+        Transition(actor, at, "ACKNOWLEDGED", ComplaintStatus.Acknowledged, null);
     }
 
     /// <summary>Gives the complaint its first responder; once owned it changes hands only by handover.</summary>
@@ -277,8 +278,9 @@ public sealed partial class Complaint
 
     public void NotifyCustomer(Actor actor, string message, Instant at)
     {
+        RequireState("notify the customer of", ComplaintStatus.PlanApproved);
         var text = Rules.RequireText(message, ComplaintNote.MaxTextLength, "input.message", "The message");
-        Transition(actor, at, "CUSTOMER_NOTIFIED", ComplaintStatus.CustomerNotified, [ComplaintStatus.PlanApproved], new { message = text });
+        Transition(actor, at, "CUSTOMER_NOTIFIED", ComplaintStatus.CustomerNotified, new { message = text });
     }
 
     /// <summary>The customer accepts the plan, or declines it and the plan is redone.</summary>
@@ -294,7 +296,6 @@ public sealed partial class Complaint
         Transition(
             actor, at, accepted ? "CUSTOMER_CONFIRMED" : "CUSTOMER_DECLINED",
             accepted ? ComplaintStatus.CustomerConfirmed : ComplaintStatus.ResponsibilityDecided,
-            [ComplaintStatus.CustomerNotified],
             new { accepted, note });
     }
 
@@ -321,7 +322,7 @@ public sealed partial class Complaint
 
         var text = Rules.RequireText(summary, MaxReasonLength, "input.summary", "The summary");
         ResolvedAt = at;
-        Transition(actor, at, "RESOLVED", ComplaintStatus.Resolved, [ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing], new { summary = text });
+        Transition(actor, at, "RESOLVED", ComplaintStatus.Resolved, new { summary = text });
     }
 
     /// <summary>
@@ -346,7 +347,7 @@ public sealed partial class Complaint
 
         satisfaction.Validate();
         LastCallback = new CallbackRecord(satisfaction, actor.UserId, at);
-        Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, [ComplaintStatus.Resolved], satisfaction);
+        Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, satisfaction);
         if (satisfaction.Unsatisfied)
         {
             Reopen(actor, "The customer was unsatisfied on callback.", higherGrade, at);
@@ -384,15 +385,13 @@ public sealed partial class Complaint
     /// <summary>The customer withdraws the complaint before it is resolved.</summary>
     public void Withdraw(Actor actor, string reason, Instant at)
     {
+        RequireState(
+            "withdraw",
+            ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Assigned, ComplaintStatus.Investigating,
+            ComplaintStatus.ResponsibilityDecided, ComplaintStatus.PlanProposed, ComplaintStatus.PlanApproved,
+            ComplaintStatus.CustomerNotified, ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing, ComplaintStatus.Reopened);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
-        Transition(
-            actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn,
-            [
-                ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Assigned, ComplaintStatus.Investigating,
-                ComplaintStatus.ResponsibilityDecided, ComplaintStatus.PlanProposed, ComplaintStatus.PlanApproved,
-                ComplaintStatus.CustomerNotified, ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing, ComplaintStatus.Reopened,
-            ],
-            new { reason = why });
+        Transition(actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn, new { reason = why });
     }
 
     /// <summary>Closes and archives: nothing is deleted, the complaint stays queryable.</summary>
@@ -400,7 +399,7 @@ public sealed partial class Complaint
     {
         RequireState("close", ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn);
         ArchivedAt = at;
-        Transition(actor, at, "CLOSED", ComplaintStatus.Closed, [ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn], new { archivedAt = at.ToString() });
+        Transition(actor, at, "CLOSED", ComplaintStatus.Closed, new { archivedAt = at.ToString() });
     }
 
     /// <summary>Notes may be added in any state, closed included: they are how records are corrected.</summary>
@@ -425,10 +424,10 @@ public sealed partial class Complaint
         Record(type, actor, at, before, new { grade = grade.Code, rank = grade.Rank, reason });
     }
 
-    private void Transition(Actor actor, Instant at, string type, ComplaintStatus to, ComplaintStatus[] from, object? details)
+    // Callers have checked the state they start from.
+    private void Transition(Actor actor, Instant at, string type, ComplaintStatus to, object? details)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState(type.ToLowerInvariant().Replace('_', ' '), from);
         var before = new { status = Status };
         Status = to;
         Record(type, actor, at, before, new { status = to, details });
@@ -438,7 +437,7 @@ public sealed partial class Complaint
     {
         if (!allowed.Contains(Status))
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {Status}.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
         }
     }
 
@@ -446,9 +445,13 @@ public sealed partial class Complaint
     {
         if (IsTerminal || Status == ComplaintStatus.Resolved)
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {Status}.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
         }
     }
+
+    // As the API spells it: CUSTOMER_NOTIFIED.
+    private string StatusName =>
+        string.Concat(Status.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
 
     private static List<string> ValidWhys(IReadOnlyList<string> whys)
     {
