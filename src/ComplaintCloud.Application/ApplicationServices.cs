@@ -24,6 +24,7 @@ public static class ApplicationServices
     private static IServiceCollection AddLifecycle(this IServiceCollection services) =>
         services
             .AddScoped<ComplaintWork>()
+            .AddScoped<EvidenceFiles>()
             .AddScoped<AcknowledgeComplaintHandler>()
             .AddScoped<AssignComplaintHandler>()
             .AddScoped<HandOverComplaintHandler>()

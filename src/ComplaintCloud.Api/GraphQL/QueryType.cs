@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain;
@@ -59,5 +60,7 @@ public sealed class QueryType : ObjectGraphType
                     c.GetArgument<string?>("after"),
                     c.CancellationToken);
             });
+
+        LifecycleQueries.AddTo(this);
     }
 }

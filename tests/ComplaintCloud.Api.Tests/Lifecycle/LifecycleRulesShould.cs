@@ -6,6 +6,7 @@ namespace ComplaintCloud.Api.Tests.Lifecycle;
 [Collection(ApiFixture.Collection)]
 public sealed class LifecycleRulesShould(ApiFixture api)
 {
+    private static readonly string[] Winery = ["WINERY_LEADERSHIP"];
     private static readonly string[] MisuseWhy = ["Used with sea water"];
     private static readonly string[] Explanation = ["EXPLANATION_AND_GUIDANCE"];
     private static readonly object Satisfied = new { overall = 5, attitude = 5, speed = 5, professionalism = 5, outcome = 5 };
@@ -101,20 +102,47 @@ public sealed class LifecycleRulesShould(ApiFixture api)
     }
 
     [Fact]
-    public async Task Keep_an_evidence_file_and_list_its_size_without_its_bytes()
+    public async Task Keep_an_evidence_file_and_give_it_back_whole()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
         var id = await desk.SubmitAsync();
         await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+        var recording = Convert.ToBase64String([.. Enumerable.Range(0, 1234).Select(i => (byte)i)]);
 
         var investigated = await Desk.DoAsync(desk.Admin, "recordInvestigation", id, new
         {
-            evidence = new[] { new { kind = "CALL_RECORDING", text = "Hotline call, 26 Nov.", customerConsent = true, fileName = "call.wav", contentType = "audio/wav", fileBase64 = Convert.ToBase64String(new byte[1234]) } },
+            evidence = new[] { new { kind = "CALL_RECORDING", text = "Hotline call, 26 Nov.", customerConsent = true, fileName = "call.wav", contentType = "audio/wav", fileBase64 = recording } },
         });
-
         var evidence = investigated.GetProperty("evidence")[0];
+        var file = await desk.Admin.SendAsync(
+            "query($id: ID!) { evidenceFile(evidenceId: $id) { fileName contentType base64 } }", new { id = evidence.GetProperty("id").GetString() });
+
         Assert.Equal(1234, evidence.GetProperty("fileSize").GetInt32());
-        Assert.True(evidence.GetProperty("customerConsent").GetBoolean());
+        Assert.Equal(recording, file.Data.GetProperty("evidenceFile").GetProperty("base64").GetString());
+    }
+
+    [Fact]
+    public async Task Keep_closed_complaints_at_least_two_years()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+
+        var refused = await desk.Admin.SendAsync(
+            "mutation($i: UpdateLifecycleSettingsInput!) { updateLifecycleSettings(input: $i) { retentionYears } }",
+            new { i = new { duplicateWindowDays = 30, retentionYears = 1 } });
+
+        Assert.Equal("input.retentionYears", refused.FirstErrorField);
+    }
+
+    [Fact]
+    public async Task Give_users_only_platform_roles_or_roles_of_the_tenants_policy()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+
+        var refused = await desk.Admin.SendAsync(
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+            new { i = new { email = "x@example.com", password = "a-long-password", roles = Winery } });
+
+        Assert.Equal("input.roles", refused.FirstErrorField);
     }
 
     [Fact]
