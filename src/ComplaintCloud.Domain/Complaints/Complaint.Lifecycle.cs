@@ -299,14 +299,14 @@ public sealed partial class Complaint
             new { accepted, note });
     }
 
-    public void UpdateTask(Actor actor, Guid taskId, int progress, bool done, string? note, Instant at)
+    public void UpdateTask(Actor actor, Guid taskId, int? progress, bool done, string? note, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
         RequireState("update a task", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
         var task = CurrentTasks.FirstOrDefault(t => t.Id == taskId)
             ?? throw new DomainException(ErrorCode.NotFound, "The current plan has no such task.");
         var before = new { status = Status, taskId, progress = task.Progress, done = task.Done };
-        task.Update(progress, done, note, at);
+        task.Update(progress ?? task.Progress, done, note, at);
         Status = ComplaintStatus.Executing;
         Record("TASK_UPDATED", actor, at, before, new { status = Status, taskId, progress = task.Progress, done = task.Done, note });
     }

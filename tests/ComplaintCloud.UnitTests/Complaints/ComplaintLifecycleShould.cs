@@ -191,6 +191,18 @@ public sealed class ComplaintLifecycleShould
     }
 
     [Fact]
+    public void Keep_a_tasks_progress_when_an_update_does_not_give_one()
+    {
+        var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm");
+        var task = complaint.CurrentTasks.Single();
+
+        complaint.UpdateTask(Owner, task.Id, 40, false, "Packed.", Now);
+        complaint.UpdateTask(Owner, task.Id, null, false, "With the courier.", Now);
+
+        Assert.Equal(40, task.Progress);
+    }
+
+    [Fact]
     public void Refuse_to_resolve_while_a_task_is_open()
     {
         var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm");

@@ -28,7 +28,7 @@ public sealed class LifecycleInput
     public bool Accepted { get; init; }
     public string? Note { get; init; }
     public string? TaskId { get; init; }
-    public int Progress { get; init; }
+    public int? Progress { get; init; }
     public bool Done { get; init; }
     public string? Summary { get; init; }
     public int Overall { get; init; }

@@ -64,7 +64,7 @@ public static class LifecycleMutations
             t =>
             {
                 t.Field<NonNullGraphType<IdGraphType>>("taskId");
-                t.Field<IntGraphType>("progress").DefaultValue(0);
+                t.Field<IntGraphType>("progress").Description("Percent done; unchanged when omitted.");
                 t.Field<BooleanGraphType>("done").DefaultValue(false);
                 t.Field<StringGraphType>("note");
             },

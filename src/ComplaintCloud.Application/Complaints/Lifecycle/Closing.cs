@@ -5,7 +5,7 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 
 public sealed class UpdateTaskHandler(ComplaintWork work)
 {
-    public Task<Complaint> HandleAsync(Guid complaintId, Guid taskId, int progress, bool done, string? note, CancellationToken cancellationToken) =>
+    public Task<Complaint> HandleAsync(Guid complaintId, Guid taskId, int? progress, bool done, string? note, CancellationToken cancellationToken) =>
         work.ChangeAsync(complaintId, (c, actor, now) => c.UpdateTask(actor, taskId, progress, done, note, now), cancellationToken);
 }
 
