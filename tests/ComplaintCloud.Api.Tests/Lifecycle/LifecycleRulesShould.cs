@@ -6,6 +6,7 @@ namespace ComplaintCloud.Api.Tests.Lifecycle;
 [Collection(ApiFixture.Collection)]
 public sealed class LifecycleRulesShould(ApiFixture api)
 {
+    private static readonly string[] TooManyWhys = ["1", "2", "3", "4", "5", "6"];
     private static readonly string[] Winery = ["WINERY_LEADERSHIP"];
     private static readonly string[] MisuseWhy = ["Used with sea water"];
     private static readonly string[] Explanation = ["EXPLANATION_AND_GUIDANCE"];
@@ -23,6 +24,34 @@ public sealed class LifecycleRulesShould(ApiFixture api)
         Assert.Equal("INVALID_TRANSITION", refused.FirstErrorCode);
         Assert.Equal("RECEIVED", after.Data.GetProperty("complaint").GetProperty("status").GetString());
         Assert.Equal(1, after.Data.GetProperty("complaint").GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Answer_NOT_FOUND_for_another_tenants_complaint()
+    {
+        var owner = await Desk.OpenAsync(api, "general-enterprise");
+        var stranger = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await owner.SubmitAsync();
+
+        var refused = await Desk.TryAsync(stranger.Admin, "acknowledgeComplaint", id);
+
+        Assert.Equal("NOT_FOUND", refused.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task Refuse_bad_input_with_the_field_and_change_nothing()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+
+        var refused = await Desk.TryAsync(desk.Admin, "recordInvestigation", id, new { rootCause = TooManyWhys });
+        var after = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status rootCause history { type } } }", new { id });
+
+        Assert.Equal("input.rootCause", refused.FirstErrorField);
+        Assert.Equal("ASSIGNED", after.Data.GetProperty("complaint").GetProperty("status").GetString());
+        Assert.Equal(0, after.Data.GetProperty("complaint").GetProperty("rootCause").GetArrayLength());
+        Assert.Equal(2, after.Data.GetProperty("complaint").GetProperty("history").GetArrayLength());
     }
 
     [Fact]
