@@ -65,7 +65,8 @@ public sealed partial class Complaint
         Flag("majorServiceFailure") || Flag("coreFunctionAffected"),
         Facts.CustomerEmotion == CustomerEmotion.Angry);
 
-    public bool IsTerminal => Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn;
+    /// <summary>Being worked on: not yet resolved, or reopened. Handover, regrade, escalation and withdrawal need it.</summary>
+    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.CallbackDone or ComplaintStatus.Closed or ComplaintStatus.Withdrawn);
 
     /// <summary>The facts the complaint's policy decides on, as at intake.</summary>
     public ComplaintFacts PolicyFacts() => new(
@@ -385,11 +386,7 @@ public sealed partial class Complaint
     /// <summary>The customer withdraws the complaint before it is resolved.</summary>
     public void Withdraw(Actor actor, string reason, Instant at)
     {
-        RequireState(
-            "withdraw",
-            ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Assigned, ComplaintStatus.Investigating,
-            ComplaintStatus.ResponsibilityDecided, ComplaintStatus.PlanProposed, ComplaintStatus.PlanApproved,
-            ComplaintStatus.CustomerNotified, ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing, ComplaintStatus.Reopened);
+        RequireOpen("withdraw");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         Transition(actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn, new { reason = why });
     }
@@ -443,7 +440,7 @@ public sealed partial class Complaint
 
     private void RequireOpen(string operation)
     {
-        if (IsTerminal || Status == ComplaintStatus.Resolved)
+        if (!IsOpen)
         {
             throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
         }

@@ -23,7 +23,7 @@ internal static class LifecycleConfiguration
         builder.Ignore(c => c.Urgency);
         builder.Ignore(c => c.RemedyOptions);
         builder.Ignore(c => c.CurrentTasks);
-        builder.Ignore(c => c.IsTerminal);
+        builder.Ignore(c => c.IsOpen);
         builder.HasIndex(c => c.OwnerId);
         builder.Property(c => c.HandlerIds).HasColumnType("uuid[]").HasConversion(ids => ids.ToArray(), ids => ids, ListComparer<Guid>());
         builder.Property(c => c.RootCause).HasColumnType("text[]").HasConversion(whys => whys.ToArray(), whys => whys, ListComparer<string>());
