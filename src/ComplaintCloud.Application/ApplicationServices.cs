@@ -1,7 +1,9 @@
 using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Application.Complaints.Intake;
+using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -21,5 +23,33 @@ public static class ApplicationServices
             .AddScoped<OpenBillingPortalHandler>()
             .AddScoped<BillingOverviewQuery>()
             .AddScoped<StripeWebhookHandler>()
-            .AddSingleton<DemoTenantProvisioning>();
+            .AddSingleton<DemoTenantProvisioning>()
+            .AddLifecycle();
+
+    // The complaint lifecycle (issue 3): one handler per operation around the shared ComplaintWork.
+    private static IServiceCollection AddLifecycle(this IServiceCollection services) =>
+        services
+            .AddScoped<ComplaintWork>()
+            .AddScoped<EvidenceFiles>()
+            .AddScoped<AcknowledgeComplaintHandler>()
+            .AddScoped<AssignComplaintHandler>()
+            .AddScoped<HandOverComplaintHandler>()
+            .AddScoped<GradeComplaintHandler>()
+            .AddScoped<EscalateComplaintHandler>()
+            .AddScoped<WithdrawComplaintHandler>()
+            .AddScoped<RecordInvestigationHandler>()
+            .AddScoped<DecideResponsibilityHandler>()
+            .AddScoped<AddNoteHandler>()
+            .AddScoped<ProposePlanHandler>()
+            .AddScoped<ApprovePlanHandler>()
+            .AddScoped<RejectPlanHandler>()
+            .AddScoped<NotifyCustomerHandler>()
+            .AddScoped<RecordCustomerConfirmationHandler>()
+            .AddScoped<UpdateTaskHandler>()
+            .AddScoped<ResolveComplaintHandler>()
+            .AddScoped<RecordCallbackHandler>()
+            .AddScoped<ReopenComplaintHandler>()
+            .AddScoped<CloseComplaintHandler>()
+            .AddScoped<CreateUserHandler>()
+            .AddScoped<UpdateLifecycleSettingsHandler>();
 }

@@ -1,4 +1,5 @@
 using ComplaintCloud.Api.GraphQL.Billing;
+using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Tenants;
@@ -56,6 +57,7 @@ public sealed class MutationType : ObjectGraphType
             });
 
         BillingFields.AddTo(this);
+        LifecycleMutations.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -1,4 +1,5 @@
 using ComplaintCloud.Api.GraphQL.Billing;
+using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain;
@@ -62,5 +63,6 @@ public sealed class QueryType : ObjectGraphType
             });
 
         BillingFields.AddTo(this);
+        LifecycleQueries.AddTo(this);
     }
 }

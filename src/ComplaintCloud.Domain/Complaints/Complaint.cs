@@ -5,7 +5,7 @@ using NodaTime;
 namespace ComplaintCloud.Domain.Complaints;
 
 /// <summary>A complaint (or inquiry, suggestion, help request) and everything decided about it.</summary>
-public sealed class Complaint : ITenantOwned
+public sealed partial class Complaint : ITenantOwned
 {
     private readonly List<SlaClock> _clocks = [];
 

@@ -28,6 +28,15 @@ public sealed partial class Tenant
     public string TimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
 
+    /// <summary>How far back intake looks for an earlier complaint of the same customer (SPEC §2.2).</summary>
+    public int DuplicateWindowDays { get; private set; } = DefaultDuplicateWindowDays;
+
+    /// <summary>How long closed complaints are kept; at least two years (seed 001). Nothing is purged before.</summary>
+    public int RetentionYears { get; private set; } = MinRetentionYears;
+
+    public const int DefaultDuplicateWindowDays = 30;
+    public const int MinRetentionYears = 2;
+
     public static Tenant SignUp(string name, string slug, TenantPolicy policy, string timeZone, Instant now)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -58,6 +67,22 @@ public sealed partial class Tenant
     }
 
     public void SelectPolicy(TenantPolicy policy) => Policy = policy;
+
+    public void ChangeLifecycleSettings(int duplicateWindowDays, int retentionYears)
+    {
+        if (duplicateWindowDays is < 1 or > 365)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "The duplicate window must be 1 to 365 days.", "input.duplicateWindowDays");
+        }
+
+        if (retentionYears is < MinRetentionYears or > 100)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, $"Complaints are kept {MinRetentionYears} to 100 years.", "input.retentionYears");
+        }
+
+        DuplicateWindowDays = duplicateWindowDays;
+        RetentionYears = retentionYears;
+    }
 
     public BusinessCalendar Calendar() => TenantCalendars.For(TimeZone);
 

@@ -2,6 +2,7 @@ using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Billing;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -24,6 +25,10 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -37,6 +42,10 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<ComplaintEvent>(modelBuilder);
         FilterByTenant<IdempotencyRecord>(modelBuilder);
         FilterByTenant<BillingAccount>(modelBuilder);
+        FilterByTenant<EvidenceItem>(modelBuilder);
+        FilterByTenant<EvidenceFile>(modelBuilder);
+        FilterByTenant<PlanTask>(modelBuilder);
+        FilterByTenant<ComplaintNote>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

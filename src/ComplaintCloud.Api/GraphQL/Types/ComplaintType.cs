@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
@@ -35,6 +36,7 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEventType>>>>("history")
             .Description("The append-only audit trail.")
             .ResolveAsync(async c => await c.Service<ComplaintQueries>().HistoryAsync(c.Source.Id, c.CancellationToken));
+        LifecycleFields.AddTo(this);
     }
 
     private static GradeView? GradeOf(Complaint complaint, PolicyCatalog catalog)

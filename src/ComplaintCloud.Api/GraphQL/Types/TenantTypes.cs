@@ -16,6 +16,8 @@ public sealed class TenantType : ObjectGraphType<Tenant>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZone);
         Field<TenantPolicyType>("policy").Resolve(c => c.Source.Policy);
+        Field<NonNullGraphType<IntGraphType>>("duplicateWindowDays").Description("How far back intake looks for a repeat complaint.").Resolve(c => c.Source.DuplicateWindowDays);
+        Field<NonNullGraphType<IntGraphType>>("retentionYears").Description("Closed complaints are kept at least this long.").Resolve(c => c.Source.RetentionYears);
     }
 }
 

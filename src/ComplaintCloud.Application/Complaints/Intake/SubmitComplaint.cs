@@ -48,6 +48,11 @@ public sealed class SubmitComplaintHandler(
         var day = now.InZone(tenant.Calendar().Zone).Date;
         var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
         var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);
+        if (await DuplicateCheck.FindEarlierAsync(db, complaint, tenant.DuplicateWindowDays, cancellationToken) is { } repeatOf)
+        {
+            complaint.FlagDuplicateOf(repeatOf, now);
+        }
+
         db.Complaints.Add(complaint);
         db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "RECEIVED", tenantContext.UserId, now, JsonSerializer.Serialize(new
         {
@@ -57,6 +62,7 @@ public sealed class SubmitComplaintHandler(
             policy = $"{verdict.PolicyId} {verdict.PolicyVersion}",
             clocks = verdict.ClocksFromReceipt.Select(c => new { c.Kind, dueAt = c.DueAt.ToString() }),
         })));
+        db.ComplaintEvents.AddRange(complaint.TakeNewEvents());
         if (command.IdempotencyKey is { } newKey)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord

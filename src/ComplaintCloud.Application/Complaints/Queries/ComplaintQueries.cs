@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
@@ -29,7 +30,7 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
     {
         tenantContext.RequireSignedInTenant();
         // Another tenant's complaint is filtered out, so it is as absent as one that never existed.
-        return await db.Complaints.AsNoTracking().Include(c => c.Clocks).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        return await db.Complaints.AsNoTracking().Include(c => c.Clocks).IncludeLifecycle().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new DomainException(ErrorCode.NotFound, "There is no such complaint.");
     }
 
@@ -56,6 +57,7 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
             .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
             .Take(size + 1)
             .Include(c => c.Clocks)
+            .IncludeLifecycle()
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return new ComplaintPage(rows.Take(size).Select(c => (c, EncodeCursor(c))).ToList(), rows.Count > size, totalCount);

@@ -54,6 +54,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         builder.HasMany(c => c.Clocks).WithOne().HasForeignKey(c => c.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Clocks).HasField("_clocks").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.ConfigureLifecycle();
     }
 }
 

@@ -13,6 +13,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Slug).HasMaxLength(40);
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.Property(t => t.DuplicateWindowDays).HasDefaultValue(Tenant.DefaultDuplicateWindowDays);
+        builder.Property(t => t.RetentionYears).HasDefaultValue(Tenant.MinRetentionYears);
         builder.OwnsOne(t => t.Policy, policy =>
         {
             policy.Property(p => p.PolicyId).HasColumnName("policy_id").HasMaxLength(100);

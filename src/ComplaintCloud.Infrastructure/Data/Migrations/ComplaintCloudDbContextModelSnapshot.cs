@@ -147,6 +147,15 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_involved");
 
+                    b.Property<string>("Approvals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("approvals");
+
+                    b.Property<Instant?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -159,10 +168,29 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("channel");
 
+                    b.Property<decimal?>("Compensation")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("compensation");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("description");
+
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("duplicate_of_id");
+
+                    b.Property<string>("EscalatedToRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("escalated_to_role");
+
+                    b.Property<Guid[]>("HandlerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("handler_ids");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -170,11 +198,28 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("LastCallback")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("last_callback");
+
+                    b.Property<string>("LongTermMeasures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("long_term_measures");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_revision");
 
                     b.Property<string>("PolicyId")
                         .IsRequired()
@@ -192,9 +237,42 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string[]>("Remedies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("remedies");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
                     b.Property<string>("Request")
                         .HasColumnType("text")
                         .HasColumnName("request");
+
+                    b.Property<Instant?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Responsibility")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("responsibility");
+
+                    b.Property<string>("ResponsibilityReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("responsibility_reason");
+
+                    b.Property<string[]>("RootCause")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("root_cause");
+
+                    b.Property<string>("ShortTermMeasures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("short_term_measures");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -214,6 +292,9 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_complaints");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_complaints_owner_id");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
@@ -270,6 +351,201 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("complaint_events", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.ComplaintNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_notes");
+
+                    b.HasIndex("ComplaintId", "At")
+                        .HasDatabaseName("ix_complaint_notes_complaint_id_at");
+
+                    b.ToTable("complaint_notes", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("EvidenceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_item_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("EvidenceItemId")
+                        .HasName("pk_evidence_files");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<bool>("CustomerConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("customer_consent");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int?>("FileSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("file_size");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_items");
+
+                    b.HasIndex("ComplaintId", "AddedAt")
+                        .HasDatabaseName("ix_evidence_items_complaint_id_added_at");
+
+                    b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.PlanTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("department");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<Instant>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_note");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_revision");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_tasks");
+
+                    b.HasIndex("ComplaintId", "PlanRevision")
+                        .HasDatabaseName("ix_complaint_tasks_complaint_id_plan_revision");
+
+                    b.HasIndex("TenantId", "OwnerId")
+                        .HasDatabaseName("ix_complaint_tasks_tenant_id_owner_id");
+
+                    b.ToTable("complaint_tasks", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -281,11 +557,23 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("DuplicateWindowDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30)
+                        .HasColumnName("duplicate_window_days");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("RetentionYears")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(2)
+                        .HasColumnName("retention_years");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -589,6 +877,46 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.ComplaintNote", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_notes_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceFile", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceItem", null)
+                        .WithOne("File")
+                        .HasForeignKey("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceFile", "EvidenceItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_evidence_items_evidence_item_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceItem", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_items_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.PlanTask", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_tasks_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.Tenant", b =>
                 {
                     b.OwnsOne("ComplaintCloud.Domain.Tenants.TenantPolicy", "Policy", b1 =>
@@ -650,6 +978,17 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
             modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Clocks");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceItem", b =>
+                {
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,464 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Plugins.Abstractions;
+using NodaTime;
+
+namespace ComplaintCloud.Domain.Complaints;
+
+/// <summary>
+/// The lifecycle every tenant shares (SPEC §2): each operation guards the state it may start from, changes the
+/// complaint, and records an audit event with before and after. A refused operation changes nothing.
+/// </summary>
+public sealed partial class Complaint
+{
+    public const int MaxReasonLength = 2_000;
+    public const int MaxWhys = 5;
+
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+    };
+
+    private readonly List<EvidenceItem> _evidence = [];
+    private readonly List<PlanTask> _tasks = [];
+    private readonly List<ComplaintNote> _notes = [];
+    private readonly List<ComplaintEvent> _newEvents = [];
+
+    /// <summary>The first responder who owns it until a formal handover (seed 004); null until taken or after a reopen.</summary>
+    public Guid? OwnerId { get; private set; }
+
+    /// <summary>Everyone who has owned it: none of them may do the callback.</summary>
+    public IReadOnlyList<Guid> HandlerIds { get; private set; } = [];
+
+    /// <summary>The earlier complaint this one looks like a repeat of; flagged, never merged.</summary>
+    public Guid? DuplicateOfId { get; private set; }
+    public IReadOnlyList<string> RootCause { get; private set; } = [];
+    public Responsibility? Responsibility { get; private set; }
+    public string? ResponsibilityReason { get; private set; }
+    public string? ShortTermMeasures { get; private set; }
+    public string? LongTermMeasures { get; private set; }
+    public IReadOnlyList<Remedy> Remedies { get; private set; } = [];
+    public decimal? Compensation { get; private set; }
+
+    /// <summary>Counts proposals; approvals and tasks belong to one revision.</summary>
+    public int PlanRevision { get; private set; }
+    public IReadOnlyList<PlanApproval> Approvals { get; private set; } = [];
+    public string? EscalatedToRole { get; private set; }
+    public CallbackRecord? LastCallback { get; private set; }
+    public int ReopenCount { get; private set; }
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>Set when closed: archived complaints are never deleted and stay queryable.</summary>
+    public Instant? ArchivedAt { get; private set; }
+
+    public IReadOnlyList<EvidenceItem> Evidence => _evidence;
+    public IReadOnlyList<PlanTask> Tasks => _tasks;
+    public IReadOnlyList<ComplaintNote> Notes => _notes;
+
+    public IEnumerable<PlanTask> CurrentTasks => _tasks.Where(t => t.PlanRevision == PlanRevision);
+
+    public IReadOnlyList<Remedy> RemedyOptions => Responsibility is { } r ? Lifecycle.RemedyOptions.For(r) : [];
+
+    public UrgencyFlags Urgency => new(
+        Facts.SafetyRisk,
+        Flag("majorServiceFailure") || Flag("coreFunctionAffected"),
+        Facts.CustomerEmotion == CustomerEmotion.Angry);
+
+    /// <summary>Being worked on: not yet resolved, or reopened. Handover, regrade, escalation and withdrawal need it.</summary>
+    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.CallbackDone or ComplaintStatus.Closed or ComplaintStatus.Withdrawn);
+
+    /// <summary>The facts the complaint's policy decides on, as at intake.</summary>
+    public ComplaintFacts PolicyFacts() => new(
+        Kind, Channel, Category, AmountInvolved, Facts.AffectedCustomers, Facts.SafetyRisk, Facts.LegalRisk,
+        Facts.PublicityRisk, Customer.Tier, Facts.CustomerEmotion, Facts.Attributes);
+
+    /// <summary>The audit events recorded since the last call, to be stored with the change.</summary>
+    public IReadOnlyList<ComplaintEvent> TakeNewEvents()
+    {
+        var events = _newEvents.ToList();
+        _newEvents.Clear();
+        return events;
+    }
+
+    public void FlagDuplicateOf(Complaint earlier, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        DuplicateOfId = earlier.Id;
+        Record("DUPLICATE_FLAGGED", null, at, new { duplicateOfId = (Guid?)null }, new { duplicateOfId = earlier.Id, earlierNumber = earlier.Number });
+    }
+
+    public void Acknowledge(Actor actor, Instant at)
+    {
+        RequireState("acknowledge", ComplaintStatus.Received);
+        Transition(actor, at, "ACKNOWLEDGED", ComplaintStatus.Acknowledged, null);
+    }
+
+    /// <summary>Gives the complaint its first responder; once owned it changes hands only by handover.</summary>
+    public void Assign(Actor actor, Guid ownerId, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireState("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
+        if (OwnerId is { } owner)
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by {owner}; hand it over instead.");
+        }
+
+        var before = new { status = Status, ownerId = OwnerId };
+        OwnerId = ownerId;
+        HandlerIds = [.. HandlerIds.Append(ownerId).Distinct()];
+        Status = ComplaintStatus.Assigned;
+        Record("ASSIGNED", actor, at, before, new { status = Status, ownerId });
+    }
+
+    public void HandOver(Actor actor, Guid newOwnerId, string reason, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireOpen("hand over");
+        var owner = OwnerId ?? throw new DomainException(ErrorCode.InvalidTransition, "Nobody owns the complaint yet; assign it.");
+        if (owner != actor.UserId && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "Only the owner or a tenant admin can hand the complaint over.");
+        }
+
+        Rules.Require(newOwnerId != owner, "input.newOwnerId", "The complaint already belongs to this user.");
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        OwnerId = newOwnerId;
+        HandlerIds = [.. HandlerIds.Append(newOwnerId).Distinct()];
+        Record("HANDED_OVER", actor, at, new { ownerId = owner }, new { ownerId = newOwnerId, reason = why });
+    }
+
+    /// <summary>A manual grade override; <paramref name="grade"/> comes from the complaint's own policy version.</summary>
+    public void Regrade(Actor actor, GradeDescriptor grade, string reason, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(grade);
+        RequireOpen("regrade");
+        Rules.Require(grade.Code != Grade?.Code, "input.gradeCode", $"The complaint is already {grade.Code}.");
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        ChangeGrade(actor, at, "REGRADED", grade, why);
+    }
+
+    public void RecordInvestigation(Actor actor, IReadOnlyList<EvidenceDraft> evidence, IReadOnlyList<string>? whys, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(evidence);
+        RequireState("record an investigation", ComplaintStatus.Assigned, ComplaintStatus.Investigating);
+        Rules.Require(evidence.Count > 0 || whys is { Count: > 0 }, "input", "Record evidence, a root cause, or both.");
+        Rules.Require(evidence.Count <= 20, "input.evidence", "At most 20 evidence items at a time.");
+        var items = evidence.Select((draft, i) => EvidenceItem.From(this, draft, $"input.evidence[{i}]", actor.UserId, at)).ToList();
+        var rootCause = whys is null ? RootCause : ValidWhys(whys);
+        var before = new { status = Status, rootCause = RootCause };
+        Status = ComplaintStatus.Investigating;
+        // Only a new root cause touches the complaint row: evidence added alongside someone else's is its own row.
+        if (!rootCause.SequenceEqual(RootCause))
+        {
+            RootCause = rootCause;
+        }
+
+        _evidence.AddRange(items);
+        Record("INVESTIGATION_RECORDED", actor, at, before, new
+        {
+            status = Status,
+            rootCause = RootCause,
+            evidence = items.Select(e => new { e.Id, e.Kind, e.Text, e.CustomerConsent, e.FileName, e.FileSize }),
+        });
+    }
+
+    public void DecideResponsibility(Actor actor, Responsibility responsibility, string reason, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireState("decide responsibility", ComplaintStatus.Investigating, ComplaintStatus.ResponsibilityDecided);
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        var before = new { status = Status, responsibility = Responsibility, reason = ResponsibilityReason };
+        Responsibility = responsibility;
+        ResponsibilityReason = why;
+        Status = ComplaintStatus.ResponsibilityDecided;
+        Record("RESPONSIBILITY_DECIDED", actor, at, before, new { status = Status, responsibility, reason = why, remedyOptions = RemedyOptions });
+    }
+
+    public void ProposePlan(
+        Actor actor, string shortTermMeasures, string? longTermMeasures, IReadOnlyList<Remedy> remedies, decimal? compensation,
+        IReadOnlyList<PlanTaskDraft> tasks, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(remedies);
+        ArgumentNullException.ThrowIfNull(tasks);
+        RequireState("propose a plan", ComplaintStatus.ResponsibilityDecided);
+        var shortTerm = Rules.RequireText(shortTermMeasures, MaxReasonLength, "input.shortTermMeasures", "The short-term measures");
+        Rules.Require((longTermMeasures?.Length ?? 0) <= MaxReasonLength, "input.longTermMeasures", $"The long-term measures must be at most {MaxReasonLength} characters.");
+        Rules.Require(remedies.Count > 0 && remedies.All(RemedyOptions.Contains), "input.remedies", $"Choose remedies among {string.Join(", ", RemedyOptions)}.");
+        Rules.Require(compensation is null or >= 0, "input.compensation", "Compensation must not be negative.");
+        Rules.Require(
+            compensation is null or 0 || Lifecycle.RemedyOptions.AllowsCompensation(Responsibility!.Value),
+            "input.compensation",
+            $"No compensation when the responsibility is {Responsibility}.");
+        Rules.Require(tasks.Count <= 50, "input.tasks", "At most 50 tasks.");
+        var revision = PlanRevision + 1;
+        var newTasks = tasks.Select((draft, i) => PlanTask.From(this, revision, draft, $"input.tasks[{i}]", at)).ToList();
+
+        var before = new { status = Status, planRevision = PlanRevision };
+        ShortTermMeasures = shortTerm;
+        LongTermMeasures = longTermMeasures;
+        Remedies = [.. remedies.Distinct()];
+        Compensation = compensation;
+        PlanRevision = revision;
+        Approvals = [];
+        _tasks.AddRange(newTasks);
+        Status = ComplaintStatus.PlanProposed;
+        Record("PLAN_PROPOSED", actor, at, before, new
+        {
+            status = Status,
+            planRevision = revision,
+            shortTermMeasures = shortTerm,
+            longTermMeasures,
+            remedies = Remedies,
+            compensation,
+            tasks = newTasks.Select(t => new { t.Id, t.Title, t.Department, t.OwnerId, dueAt = t.DueAt.ToString() }),
+        });
+    }
+
+    /// <summary>
+    /// Records the actor's approval for the first outstanding role they may approve for; the plan is approved when
+    /// all required roles have approved, each by a different person.
+    /// </summary>
+    public void ApprovePlan(Actor actor, ApprovalRequirement requirement, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(requirement);
+        RequireState("approve the plan", ComplaintStatus.PlanProposed);
+        if (Approvals.Any(a => a.UserId == actor.UserId))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "You have already approved this plan; the other approvals must come from others.");
+        }
+
+        var outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).ToList();
+        // One person fills one role: joint approval means as many approvers as roles.
+        var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
+        if (mine.Count == 0)
+        {
+            var aboveAuthority = outstanding.FirstOrDefault(s => s.AboveAuthority is not null && actor.Holds(s.Role));
+            throw new DomainException(ErrorCode.Forbidden, aboveAuthority is not null
+                ? $"{aboveAuthority.AboveAuthority} It needs {(aboveAuthority.AcceptedRoles.Count == 0 ? "a role the policy does not have" : string.Join(" or ", aboveAuthority.AcceptedRoles))}."
+                : $"This plan needs approval by {string.Join(", ", outstanding.Select(s => string.Join(" or ", s.AcceptedRoles)))}.");
+        }
+
+        var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
+        Approvals = [.. Approvals, .. mine.Select(s => new PlanApproval(s.Role, actor.UserId, at))];
+        var complete = requirement.Slots.All(s => Approvals.Any(a => a.Role == s.Role));
+        if (complete)
+        {
+            Status = ComplaintStatus.PlanApproved;
+        }
+
+        Record(complete ? "PLAN_APPROVED" : "PLAN_APPROVAL_RECORDED", actor, at, before, new
+        {
+            status = Status,
+            planRevision = PlanRevision,
+            approvedFor = mine.Select(s => s.Role),
+            approvals = Approvals.Select(a => a.Role),
+            outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
+        });
+    }
+
+    public void RejectPlan(Actor actor, ApprovalRequirement requirement, string reason, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(requirement);
+        RequireState("reject the plan", ComplaintStatus.PlanProposed);
+        if (!requirement.Slots.Any(s => actor.Holds(s.Role) || s.AcceptedRoles.Any(actor.Holds)))
+        {
+            throw new DomainException(ErrorCode.Forbidden, $"Only an approver of this plan ({string.Join(", ", requirement.Slots.Select(s => s.Role))}) can reject it.");
+        }
+
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
+        Approvals = [];
+        Status = ComplaintStatus.ResponsibilityDecided;
+        Record("PLAN_REJECTED", actor, at, before, new { status = Status, planRevision = PlanRevision, reason = why });
+    }
+
+    public void NotifyCustomer(Actor actor, string message, Instant at)
+    {
+        RequireState("notify the customer of", ComplaintStatus.PlanApproved);
+        var text = Rules.RequireText(message, ComplaintNote.MaxTextLength, "input.message", "The message");
+        Transition(actor, at, "CUSTOMER_NOTIFIED", ComplaintStatus.CustomerNotified, new { message = text });
+    }
+
+    /// <summary>The customer accepts the plan, or declines it and the plan is redone.</summary>
+    public void RecordCustomerConfirmation(Actor actor, bool accepted, string? note, Instant at)
+    {
+        Rules.Require((note?.Length ?? 0) <= ComplaintNote.MaxTextLength, "input.note", $"A note must be at most {ComplaintNote.MaxTextLength} characters.");
+        RequireState("record the customer's answer", ComplaintStatus.CustomerNotified);
+        if (!accepted)
+        {
+            Approvals = [];
+        }
+
+        Transition(
+            actor, at, accepted ? "CUSTOMER_CONFIRMED" : "CUSTOMER_DECLINED",
+            accepted ? ComplaintStatus.CustomerConfirmed : ComplaintStatus.ResponsibilityDecided,
+            new { accepted, note });
+    }
+
+    public void UpdateTask(Actor actor, Guid taskId, int? progress, bool done, string? note, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireState("update a task", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
+        var task = CurrentTasks.FirstOrDefault(t => t.Id == taskId)
+            ?? throw new DomainException(ErrorCode.NotFound, "The current plan has no such task.");
+        var before = new { status = Status, taskId, progress = task.Progress, done = task.Done };
+        task.Update(progress ?? task.Progress, done, note, at);
+        Status = ComplaintStatus.Executing;
+        Record("TASK_UPDATED", actor, at, before, new { status = Status, taskId, progress = task.Progress, done = task.Done, note });
+    }
+
+    public void Resolve(Actor actor, string summary, Instant at)
+    {
+        RequireState("resolve", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
+        var open = CurrentTasks.Count(t => !t.Done);
+        if (open > 0)
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, $"{open} task(s) of the plan are not done.");
+        }
+
+        var text = Rules.RequireText(summary, MaxReasonLength, "input.summary", "The summary");
+        ResolvedAt = at;
+        Transition(actor, at, "RESOLVED", ComplaintStatus.Resolved, new { summary = text });
+    }
+
+    /// <summary>
+    /// Records the callback, by the role the policy names (<paramref name="callerRole"/>, or a tenant admin) and by
+    /// someone who never owned the complaint (seed 003). An unsatisfied customer reopens it, one grade higher when the
+    /// policy has one (<paramref name="higherGrade"/>), for a new owner to take.
+    /// </summary>
+    public void RecordCallback(Actor actor, Satisfaction satisfaction, string callerRole, GradeDescriptor? higherGrade, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(satisfaction);
+        RequireState("record the callback", ComplaintStatus.Resolved);
+        if (!actor.Holds(callerRole) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
+        {
+            throw new DomainException(ErrorCode.Forbidden, $"The callback is made by {callerRole}.");
+        }
+
+        if (HandlerIds.Contains(actor.UserId))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "The callback must be made by someone who did not handle the complaint.");
+        }
+
+        satisfaction.Validate();
+        LastCallback = new CallbackRecord(satisfaction, actor.UserId, at);
+        Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, satisfaction);
+        if (satisfaction.Unsatisfied)
+        {
+            Reopen(actor, "The customer was unsatisfied on callback.", higherGrade, at);
+        }
+    }
+
+    public void Reopen(Actor actor, string reason, GradeDescriptor? higherGrade, Instant at)
+    {
+        RequireState("reopen", ComplaintStatus.Resolved, ComplaintStatus.CallbackDone);
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        if (higherGrade is not null)
+        {
+            ChangeGrade(actor, at, "REGRADED", higherGrade, $"Reopened: {why}");
+        }
+
+        var before = new { status = Status, ownerId = OwnerId, reopenCount = ReopenCount };
+        // Reassigned: the owner lets go and the next person to take it owns it; past owners stay handlers.
+        OwnerId = null;
+        ReopenCount++;
+        ResolvedAt = null;
+        Approvals = [];
+        Status = ComplaintStatus.Reopened;
+        Record("REOPENED", actor, at, before, new { status = Status, ownerId = OwnerId, reopenCount = ReopenCount, reason = why, grade = Grade?.Code });
+    }
+
+    public void Escalate(Actor actor, string toRole, string reason, Instant at)
+    {
+        RequireOpen("escalate");
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        var before = new { escalatedTo = EscalatedToRole };
+        EscalatedToRole = toRole;
+        Record("ESCALATED", actor, at, before, new { escalatedTo = toRole, reason = why });
+    }
+
+    /// <summary>The customer withdraws the complaint before it is resolved.</summary>
+    public void Withdraw(Actor actor, string reason, Instant at)
+    {
+        RequireOpen("withdraw");
+        var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
+        Transition(actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn, new { reason = why });
+    }
+
+    /// <summary>Closes and archives: nothing is deleted, the complaint stays queryable.</summary>
+    public void Close(Actor actor, Instant at)
+    {
+        RequireState("close", ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn);
+        ArchivedAt = at;
+        Transition(actor, at, "CLOSED", ComplaintStatus.Closed, new { archivedAt = at.ToString() });
+    }
+
+    /// <summary>Notes may be added in any state, closed included: they are how records are corrected.</summary>
+    public void AddNote(Actor actor, string text, NoteVisibility visibility, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var note = ComplaintNote.Write(this, text, visibility, actor.UserId, at);
+        _notes.Add(note);
+        Record("NOTE_ADDED", actor, at, new { }, new { noteId = note.Id, visibility, text = note.Text });
+    }
+
+    private void ChangeGrade(Actor actor, Instant at, string type, GradeDescriptor grade, string reason)
+    {
+        var before = new { grade = Grade?.Code, rank = Grade?.Rank };
+        Grade = new AssignedGrade(grade.Code, grade.Rank, reason);
+        // A plan approved for the old grade may need other approvers now.
+        if (Status == ComplaintStatus.PlanProposed)
+        {
+            Approvals = [];
+        }
+
+        Record(type, actor, at, before, new { grade = grade.Code, rank = grade.Rank, reason });
+    }
+
+    // Callers have checked the state they start from.
+    private void Transition(Actor actor, Instant at, string type, ComplaintStatus to, object? details)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var before = new { status = Status };
+        Status = to;
+        Record(type, actor, at, before, new { status = to, details });
+    }
+
+    private void RequireState(string operation, params ComplaintStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
+        }
+    }
+
+    private void RequireOpen(string operation)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
+        }
+    }
+
+    // As the API spells it: CUSTOMER_NOTIFIED.
+    private string StatusName =>
+        string.Concat(Status.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
+
+    private static List<string> ValidWhys(IReadOnlyList<string> whys)
+    {
+        Rules.Require(whys.Count <= MaxWhys, "input.rootCause", $"At most {MaxWhys} whys.");
+        return [.. whys.Select((why, i) => Rules.RequireText(why, MaxReasonLength, $"input.rootCause[{i}]", "A why"))];
+    }
+
+    private bool Flag(string attribute) =>
+        Facts.Attributes.TryGetValue(attribute, out var value) && bool.TryParse(value, out var set) && set;
+
+    private void Record(string type, Actor? actor, Instant at, object before, object after) =>
+        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.UserId, at, JsonSerializer.Serialize(new { before, after }, EventJson)));
+}

@@ -1,0 +1,37 @@
+using NodaTime;
+
+namespace ComplaintCloud.Domain.Complaints.Lifecycle;
+
+/// <summary>The customer's satisfaction on callback, 1–5 overall and per dimension (seed 003).</summary>
+public sealed record Satisfaction(int Overall, int Attitude, int Speed, int Professionalism, int Outcome, string? Comment)
+{
+    /// <summary>At or below this overall score the customer is unsatisfied and the complaint reopens.</summary>
+    public const int UnsatisfiedAtMost = 2;
+
+    public bool Unsatisfied => Overall <= UnsatisfiedAtMost;
+
+    internal void Validate()
+    {
+        Score(Overall, "overall");
+        Score(Attitude, "attitude");
+        Score(Speed, "speed");
+        Score(Professionalism, "professionalism");
+        Score(Outcome, "outcome");
+        Rules.Require((Comment?.Length ?? 0) <= ComplaintNote.MaxTextLength, "input.comment", $"A comment must be at most {ComplaintNote.MaxTextLength} characters.");
+    }
+
+    private static void Score(int value, string name) =>
+        Rules.Require(value is >= 1 and <= 5, $"input.{name}", "Satisfaction is scored from 1 to 5.");
+}
+
+/// <summary>A callback as recorded: the scores, who called and when.</summary>
+public sealed record CallbackRecord(Satisfaction Satisfaction, Guid ById, Instant At);
+
+/// <summary>An approval of a plan revision given for one required role.</summary>
+public sealed record PlanApproval(string Role, Guid UserId, Instant At);
+
+/// <summary>Urgency flags read at intake (SPEC §2.2): they travel to the policy as facts and show on the complaint.</summary>
+public sealed record UrgencyFlags(bool SafetyHazard, bool MajorServiceFailure, bool AngryCustomer)
+{
+    public bool Any => SafetyHazard || MajorServiceFailure || AngryCustomer;
+}

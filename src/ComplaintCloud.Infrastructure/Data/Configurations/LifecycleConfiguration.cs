@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ComplaintCloud.Infrastructure.Data.Configurations;
+
+/// <summary>The lifecycle's columns on complaints, and the rows it adds beside them: evidence, files, tasks, notes.</summary>
+internal static class LifecycleConfiguration
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new InstantJsonConverter(), new JsonStringEnumConverter() },
+    };
+
+    public static void ConfigureLifecycle(this EntityTypeBuilder<Complaint> builder)
+    {
+        builder.Ignore(c => c.Urgency);
+        builder.Ignore(c => c.RemedyOptions);
+        builder.Ignore(c => c.CurrentTasks);
+        builder.Ignore(c => c.IsOpen);
+        builder.HasIndex(c => c.OwnerId);
+        builder.Property(c => c.HandlerIds).HasColumnType("uuid[]").HasConversion(ids => ids.ToArray(), ids => ids, ListComparer<Guid>());
+        builder.Property(c => c.RootCause).HasColumnType("text[]").HasConversion(whys => whys.ToArray(), whys => whys, ListComparer<string>());
+        builder.Property(c => c.Remedies).HasColumnType("text[]").HasConversion(
+            remedies => remedies.Select(r => r.ToString()).ToArray(),
+            names => names.Select(Enum.Parse<Remedy>).ToList(),
+            ListComparer<Remedy>());
+        builder.Property(c => c.Responsibility).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ResponsibilityReason).HasMaxLength(Complaint.MaxReasonLength);
+        builder.Property(c => c.ShortTermMeasures).HasMaxLength(Complaint.MaxReasonLength);
+        builder.Property(c => c.LongTermMeasures).HasMaxLength(Complaint.MaxReasonLength);
+        builder.Property(c => c.Compensation).HasPrecision(18, 2);
+        builder.Property(c => c.EscalatedToRole).HasMaxLength(100);
+        // Approvals live on the complaint row so that racing approvals meet its concurrency token.
+        builder.Property(c => c.Approvals).HasColumnType("jsonb").HasConversion(
+            approvals => JsonSerializer.Serialize(approvals, Json),
+            json => JsonSerializer.Deserialize<List<PlanApproval>>(json, Json) ?? new List<PlanApproval>(),
+            ListComparer<PlanApproval>());
+        builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
+            callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
+            json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));
+
+        builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Tasks).WithOne().HasForeignKey(t => t.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Tasks).HasField("_tasks").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
+        (a, b) => a != null && b != null && a.SequenceEqual(b),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        list => list.ToList());
+
+    private sealed class InstantJsonConverter : JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    }
+}
+
+internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<EvidenceItem>
+{
+    public void Configure(EntityTypeBuilder<EvidenceItem> builder)
+    {
+        builder.HasKey(e => e.Id);
+        // Ids come from the domain: a new row found beside a loaded complaint is an insert, never an update.
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasIndex(e => new { e.ComplaintId, e.AddedAt });
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.Text).HasMaxLength(EvidenceItem.MaxTextLength);
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceFile>(f => f.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.HasKey(f => f.EvidenceItemId);
+        builder.Property(f => f.Content).HasColumnType("bytea");
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> builder)
+    {
+        builder.ToTable("complaint_tasks");
+        builder.HasKey(t => t.Id);
+        // Ids come from the domain: a new row found beside a loaded complaint is an insert, never an update.
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasIndex(t => new { t.ComplaintId, t.PlanRevision });
+        builder.HasIndex(t => new { t.TenantId, t.OwnerId });
+        builder.Property(t => t.Title).HasMaxLength(PlanTask.MaxTextLength);
+        builder.Property(t => t.Department).HasMaxLength(PlanTask.MaxTextLength);
+        builder.Property(t => t.LastNote).HasMaxLength(PlanTask.MaxTextLength);
+    }
+}
+
+internal sealed class ComplaintNoteConfiguration : IEntityTypeConfiguration<ComplaintNote>
+{
+    public void Configure(EntityTypeBuilder<ComplaintNote> builder)
+    {
+        builder.HasKey(n => n.Id);
+        // Ids come from the domain: a new row found beside a loaded complaint is an insert, never an update.
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasIndex(n => new { n.ComplaintId, n.At });
+        builder.Property(n => n.Text).HasMaxLength(ComplaintNote.MaxTextLength);
+        builder.Property(n => n.Visibility).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ComplaintCloud.Api.Tests.Support;
+
+namespace ComplaintCloud.Api.Tests.Lifecycle;
+
+/// <summary>A fresh tenant's complaint desk: its admin, users it creates with roles, and lifecycle mutations by name.</summary>
+public sealed class Desk(ApiFixture api, SignedInTenant tenant)
+{
+    private const string Fields = """
+        id status ownerId reopenCount archivedAt duplicateOf grade { code rank }
+        urgency { safetyHazard majorServiceFailure angryCustomer urgent }
+        rootCause responsibility remedyOptions evidence { id kind fileSize customerConsent }
+        plan { revision compensation approvals { role } tasks { id progress done } }
+        callback { overall } notes { text visibility } history { type actorId data }
+        """;
+
+    private static readonly string[] Whys = ["The thermostat failed", "Its batch was not tested", "The test rig was down"];
+    private static readonly string[] Remedies = ["REPLACE", "COMPENSATION"];
+
+    public GraphQLClient Admin => tenant.Client;
+
+    public Guid TenantId => Guid.Parse(tenant.TenantId);
+
+    public static async Task<Desk> OpenAsync(ApiFixture api, string policyId) => new(api, await api.SignUpAsync(policyId));
+
+    /// <summary>Creates a user with the roles and returns a client signed in as them, with their id.</summary>
+    public async Task<(GraphQLClient Client, string Id)> UserAsync(params string[] roles)
+    {
+        var email = $"u{Guid.NewGuid():N}@{tenant.Slug}.example";
+        var created = await Admin.SendAsync(
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+            new { i = new { email, password = "a-long-password", roles } });
+        created.AssertNoErrors();
+        var login = await api.Client().SendAsync(
+            "mutation($i: LogInInput!) { logIn(input: $i) { token } }",
+            new { i = new { tenantSlug = tenant.Slug, email, password = "a-long-password" } });
+        login.AssertNoErrors();
+        return (api.Client(login.Data.GetProperty("logIn").GetProperty("token").GetString()), created.Data.GetProperty("createUser").GetProperty("id").GetString()!);
+    }
+
+    public async Task<string> SubmitAsync(Dictionary<string, object?>? input = null)
+    {
+        var result = await Admin.SendAsync(Operations.Submit, new { input = input ?? Operations.CalmMalfunctionInput() });
+        result.AssertNoErrors();
+        return result.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Runs a lifecycle mutation with <c>complaintId</c> added to the input.</summary>
+    public static Task<GraphQLResult> TryAsync(GraphQLClient client, string mutation, string complaintId, object? input = null)
+    {
+        var values = input is null ? [] : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(input))!
+            .ToDictionary(p => p.Key, p => (object?)p.Value);
+        values["complaintId"] = complaintId;
+        var inputType = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
+        return client.SendAsync($"mutation($i: {inputType}!) {{ {mutation}(input: $i) {{ {Fields} }} }}", new { i = values });
+    }
+
+    /// <summary>Runs a lifecycle mutation that must succeed and returns the complaint.</summary>
+    public static async Task<JsonElement> DoAsync(GraphQLClient client, string mutation, string complaintId, object? input = null)
+    {
+        var result = await TryAsync(client, mutation, complaintId, input);
+        result.AssertNoErrors();
+        return result.Data.GetProperty(mutation);
+    }
+
+    public static string Status(JsonElement complaint) => complaint.GetProperty("status").GetString()!;
+
+    /// <summary>Takes a received complaint to PLAN_PROPOSED through its owner.</summary>
+    public static async Task<JsonElement> ToPlanProposedAsync(GraphQLClient owner, string id, decimal compensation = 0)
+    {
+        await DoAsync(owner, "assignComplaint", id);
+        await DoAsync(owner, "recordInvestigation", id, new
+        {
+            evidence = new[] { new { kind = "QA_REPORT", text = "QA found a failed thermostat in batch 2026-11." } },
+            rootCause = Whys,
+        });
+        await DoAsync(owner, "decideResponsibility", id, new { responsibility = "COMPANY", reason = "A manufacturing defect." });
+        return await DoAsync(owner, "proposePlan", id, new
+        {
+            shortTermMeasures = "Replace the kettle.",
+            longTermMeasures = "Test every thermostat batch.",
+            remedies = Remedies,
+            compensation,
+            tasks = new[] { new { title = "Ship a new kettle", department = "Logistics", dueAt = DateTime.UtcNow.AddDays(2) } },
+        });
+    }
+
+    /// <summary>From PLAN_APPROVED to RESOLVED: notify, confirm, finish every task, resolve.</summary>
+    public static async Task<JsonElement> ExecuteAsync(GraphQLClient owner, string id, JsonElement approved)
+    {
+        await DoAsync(owner, "notifyCustomer", id, new { message = "We will replace your kettle within two days." });
+        await DoAsync(owner, "recordCustomerConfirmation", id, new { accepted = true });
+        foreach (var task in approved.GetProperty("plan").GetProperty("tasks").EnumerateArray())
+        {
+            await DoAsync(owner, "updateTask", id, new { taskId = task.GetProperty("id").GetString(), done = true });
+        }
+
+        return await DoAsync(owner, "resolveComplaint", id, new { summary = "Kettle replaced." });
+    }
+}
