@@ -13,6 +13,7 @@ public static class ApplicationServices
             .AddScoped<SignUpHandler>()
             .AddScoped<LogInHandler>()
             .AddScoped<SelectPolicyHandler>()
+            .AddScoped<PreviewPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
             .AddSingleton<DemoTenantProvisioning>();

@@ -57,9 +57,6 @@ public sealed class MutationType : ObjectGraphType
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)
     {
-        var facts = input.Facts ?? new ComplaintFactsInput();
-        var attributes = JsonGraphType.ToStringMap(facts.Attributes, "input.facts.attributes")
-            .ToDictionary(pair => pair.Key, pair => pair.Value ?? "");
         return new ComplaintIntake(
             input.Channel,
             input.Kind,
@@ -68,6 +65,6 @@ public sealed class MutationType : ObjectGraphType
             new Customer(input.Customer.Name, input.Customer.Contact, input.Customer.CustomerNumber, input.Customer.Tier),
             input.Request,
             input.AmountInvolved,
-            new IntakeFacts(facts.SafetyRisk, facts.LegalRisk, facts.PublicityRisk, facts.AffectedCustomers, facts.CustomerEmotion, attributes));
+            (input.Facts ?? new ComplaintFactsInput()).ToIntakeFacts("input.facts"));
     }
 }

@@ -34,6 +34,8 @@ public sealed class QueryType : ObjectGraphType
             .Description("Every policy plugin found, loaded or rejected.")
             .Resolve(c => c.Service<PolicyCatalog>().Plugins);
 
+        PolicyFields.AddQueries(this);
+
         Field<ComplaintType>("complaint")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)

@@ -10,7 +10,7 @@ namespace ComplaintCloud.Application.Tenants;
 public sealed record SelectPolicyCommand(string PolicyId, IReadOnlyDictionary<string, string?>? Settings);
 
 /// <summary>A tenant admin switches the tenant to a policy's newest loaded version, or retunes its settings.</summary>
-public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, PolicyCatalog catalog)
+public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies)
 {
     public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
     {
@@ -21,10 +21,9 @@ public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContex
             throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can choose the policy.");
         }
 
-        var plugin = catalog.Find(command.PolicyId)
-            ?? throw new DomainException(ErrorCode.BadUserInput, $"There is no policy '{command.PolicyId}'.", "input.policyId");
-        var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
+        var plugin = policies.Selectable(tenant, command.PolicyId);
+        var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
         tenant.SelectPolicy(new TenantPolicy(plugin.Id, plugin.Version, settings));
         await db.SaveChangesAsync(cancellationToken);
         return tenant;
