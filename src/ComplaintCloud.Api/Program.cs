@@ -4,6 +4,7 @@ using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ await DatabaseStartup.PrepareAsync(app);
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapGraphQL();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 
 await app.RunAsync();
 

@@ -14,6 +14,8 @@ public static class ApplicationServices
             .AddScoped<LogInHandler>()
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<PreviewPolicyHandler>()
+            .AddScoped<UploadCustomPolicyHandler>()
+            .AddScoped<PolicyListing>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
             .AddSingleton<DemoTenantProvisioning>();

@@ -44,6 +44,8 @@ public sealed class MutationType : ObjectGraphType
                     new SelectPolicyCommand(input.PolicyId, JsonGraphType.ToStringMap(input.Settings, "input.settings")), c.CancellationToken);
             });
 
+        PolicyFields.AddMutations(this);
+
         Field<NonNullGraphType<ComplaintType>>("submitComplaint")
             .Description($"Takes in a complaint, graded by the tenant's policy. Send an {IdempotencyKeyHeader} header to make retries safe.")
             .Argument<NonNullGraphType<SubmitComplaintInputType>>("input")

@@ -9,6 +9,17 @@ namespace ComplaintCloud.Api.GraphQL;
 /// <summary>Fields for choosing and tuning a policy beyond selectPolicy.</summary>
 internal static class PolicyFields
 {
+    public static void AddMutations(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PolicyPluginType>>("uploadCustomPolicy")
+            .Description("Keeps a version of the tenant's own declarative policy (id custom; see /schemas/custom-policy.schema.json). Select it with selectPolicy. Tenant admins only.")
+            .Argument<NonNullGraphType<UploadCustomPolicyInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<UploadCustomPolicyInput>("input");
+                return await c.Service<UploadCustomPolicyHandler>().HandleAsync(
+                    new UploadCustomPolicyCommand(JsonGraphType.ToJsonText(input.Document)), c.CancellationToken);
+            });
+
     public static void AddQueries(ObjectGraphType query) =>
         query.Field<NonNullGraphType<PolicyPreviewType>>("previewPolicy")
             .Description("How a policy, with these settings, would grade and clock a sample complaint on this tenant's calendar. Saves nothing.")

@@ -1,4 +1,3 @@
-using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
@@ -15,11 +14,7 @@ public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContex
     public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireSignedInTenant();
-        if (!tenantContext.Roles.Contains(PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can choose the policy.");
-        }
+        var tenantId = tenantContext.RequireTenantAdmin("choose the policy");
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var plugin = policies.Selectable(tenant, command.PolicyId);

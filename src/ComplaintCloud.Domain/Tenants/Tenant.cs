@@ -15,6 +15,7 @@ public sealed partial class Tenant
         Name = string.Empty;
         TimeZone = DefaultTimeZone;
         Policy = null!;
+        CustomPolicies = new Dictionary<string, string>();
     }
 
     public Guid Id { get; private set; }
@@ -27,6 +28,9 @@ public sealed partial class Tenant
     /// <summary>IANA time zone of the tenant's business calendar.</summary>
     public string TimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
+
+    /// <summary>The tenant's own declarative policy documents (JSON) by version; a version, once kept, never changes.</summary>
+    public IReadOnlyDictionary<string, string> CustomPolicies { get; private set; }
 
     public static Tenant SignUp(string name, string slug, TenantPolicy policy, string timeZone, Instant now)
     {
@@ -58,6 +62,25 @@ public sealed partial class Tenant
     }
 
     public void SelectPolicy(TenantPolicy policy) => Policy = policy;
+
+    /// <summary>
+    /// Keeps a checked custom policy document under its version. The same document again changes nothing; another
+    /// document under a kept version is a CONFLICT, since complaints graded by that version must stay explainable.
+    /// </summary>
+    public void KeepCustomPolicy(string version, string document)
+    {
+        if (CustomPolicies.TryGetValue(version, out var kept))
+        {
+            if (kept != document)
+            {
+                throw new DomainException(ErrorCode.Conflict, $"Version {version} of the custom policy was uploaded with other content; give the new document a new version.", "input.document.version");
+            }
+
+            return;
+        }
+
+        CustomPolicies = new Dictionary<string, string>(CustomPolicies) { [version] = document };
+    }
 
     public BusinessCalendar Calendar() => TenantCalendars.For(TimeZone);
 

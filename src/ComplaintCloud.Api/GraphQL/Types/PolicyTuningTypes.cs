@@ -5,6 +5,20 @@ using GraphQL.Types;
 
 namespace ComplaintCloud.Api.GraphQL.Types;
 
+public sealed class UploadCustomPolicyInput
+{
+    public object? Document { get; init; }
+}
+
+public sealed class UploadCustomPolicyInputType : InputObjectGraphType<UploadCustomPolicyInput>
+{
+    public UploadCustomPolicyInputType()
+    {
+        Name = "UploadCustomPolicyInput";
+        Field<NonNullGraphType<JsonGraphType>>("document").Description("The policy, as described by custom-policy.schema.json.");
+    }
+}
+
 public sealed class PreviewPolicyInput
 {
     public string PolicyId { get; init; } = "";
