@@ -38,6 +38,7 @@ public sealed class PolicyCatalog : IDisposable
             _watcher.Created += OnFolderChanged;
             _watcher.Changed += OnFolderChanged;
             _watcher.Renamed += OnFolderChanged;
+            _watcher.Error += OnWatcherError;
             _watcher.EnableRaisingEvents = true;
         }
 
@@ -74,8 +75,13 @@ public sealed class PolicyCatalog : IDisposable
             foreach (var manifest in Directory.EnumerateFiles(_pluginsPath, PluginManifest.FileName, SearchOption.AllDirectories))
             {
                 var folder = Path.GetDirectoryName(manifest)!;
+                if (_byFolder.TryGetValue(folder, out var known) && known.Plugin.IsLoaded)
+                {
+                    continue;
+                }
+
                 var stamp = StampOf(folder);
-                if (_byFolder.TryGetValue(folder, out var known) && (known.Plugin.IsLoaded || known.Stamp == stamp))
+                if (known?.Stamp == stamp)
                 {
                     continue;
                 }
@@ -93,7 +99,16 @@ public sealed class PolicyCatalog : IDisposable
 
     public void Dispose() => _watcher?.Dispose();
 
-    private void OnFolderChanged(object sender, FileSystemEventArgs e)
+    private void OnFolderChanged(object sender, FileSystemEventArgs e) => RescanAfter(e.FullPath);
+
+    // The watcher lost events (e.g. its buffer overflowed): a full scan finds whatever they announced.
+    private void OnWatcherError(object sender, ErrorEventArgs e)
+    {
+        _logger.LogWarning(e.GetException(), "Watching the plugin folder {PluginsPath} missed changes; scanning it again.", _pluginsPath);
+        RescanAfter(_pluginsPath);
+    }
+
+    private void RescanAfter(string change)
     {
         try
         {
@@ -103,7 +118,7 @@ public sealed class PolicyCatalog : IDisposable
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            _logger.LogWarning(failure, "Rescanning the plugin folder after a change to {Path} failed.", e.FullPath);
+            _logger.LogWarning(failure, "Rescanning the plugin folder after a change to {Path} failed.", change);
         }
     }
 
