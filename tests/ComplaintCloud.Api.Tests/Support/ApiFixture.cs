@@ -34,6 +34,8 @@ public sealed class ApiFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
             host.UseSetting("Auth:SigningKey", SigningKey);
             host.UseSetting("Tenants:ProvisionDemo", "false");
+            // Not appsettings' fixed port 5080: test runs in other checkouts (or a running service) may hold it.
+            host.UseSetting("Urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
