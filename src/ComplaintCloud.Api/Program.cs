@@ -20,6 +20,8 @@ builder.Services.AddApplication();
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)
+    // Query fields share the request's DbContext, which allows one operation at a time: resolve them in turn.
+    .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddSystemTextJson()
     .AddComplaintCloudTransport());
 
