@@ -66,6 +66,14 @@ public sealed class CustomPolicyDocumentShould
     }
 
     [Fact]
+    public void NameANumberTooLargeToHold()
+    {
+        var failure = Refuse(CustomPolicySample.With(JsonValue.Create(1e30), "rules", 0, "when", "amountAtLeast"));
+
+        Assert.Equal("input.document.rules[0].when.amountAtLeast", failure.Field);
+    }
+
+    [Fact]
     public void RefuseTextThatIsNotJson()
     {
         var failure = Refuse("{ \"version\": ");

@@ -64,10 +64,23 @@ public sealed record CustomPolicyDocument(
             throw new DomainException(ErrorCode.BadUserInput, $"The custom policy is not valid: {message}.", field + PathOf(failure.InstanceLocation.ToString()));
         }
 
-        var document = parsed.RootElement.Deserialize<CustomPolicyDocument>(Options)
-            ?? throw new DomainException(ErrorCode.BadUserInput, "The custom policy is empty.", field);
+        var document = Read(parsed, field);
         new CustomPolicyReferences(document, field).Check();
         return document;
+    }
+
+    // The schema has passed it, but a value can still not fit its .NET type (e.g. a number beyond decimal's range).
+    private static CustomPolicyDocument Read(JsonDocument parsed, string field)
+    {
+        try
+        {
+            return parsed.RootElement.Deserialize<CustomPolicyDocument>(Options)
+                ?? throw new DomainException(ErrorCode.BadUserInput, "The custom policy is empty.", field);
+        }
+        catch (JsonException e)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "The custom policy is not valid: a value is out of range.", field + (e.Path ?? "$")[1..]);
+        }
     }
 
     private static JsonDocument ParseJson(string json, string field)

@@ -37,19 +37,21 @@ public class DeclarativePolicy : IComplaintPolicy
     public GradeDecision Grade(ComplaintFacts facts, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var chosen = _grades[_document.DefaultGrade];
+        CustomGrade? chosen = null;
         var rule = -1;
         for (var i = 0; i < (_document.Rules?.Count ?? 0); i++)
         {
             var candidate = _grades[_document.Rules![i].Grade];
-            if (candidate.Rank > chosen.Rank && _document.Rules[i].When.HoldsFor(facts))
+            if ((chosen is null || candidate.Rank > chosen.Rank) && _document.Rules[i].When.HoldsFor(facts))
             {
                 chosen = candidate;
                 rule = i;
             }
         }
 
-        return new(chosen.Code, rule < 0 ? "No rule applies: the default grade / 无规则适用：默认等级" : $"Rule {rule + 1} applies / 适用规则 {rule + 1}");
+        return chosen is null
+            ? new(_document.DefaultGrade, "No rule applies: the default grade / 无规则适用：默认等级")
+            : new(chosen.Code, $"Rule {rule + 1} applies / 适用规则 {rule + 1}");
     }
 
     public IReadOnlyList<ClockRule> Clocks(string gradeCode, ComplaintFacts facts, PolicySettings settings) =>
