@@ -9,6 +9,9 @@ public sealed partial class Tenant
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
+    /// <summary>Custom policy versions kept per tenant: they are read with the tenant on every request.</summary>
+    public const int MaxCustomPolicyVersions = 50;
+
     private Tenant()
     {
         Slug = string.Empty;
@@ -77,6 +80,11 @@ public sealed partial class Tenant
             }
 
             return;
+        }
+
+        if (CustomPolicies.Count >= MaxCustomPolicyVersions)
+        {
+            throw new DomainException(ErrorCode.Conflict, $"A tenant keeps at most {MaxCustomPolicyVersions} custom policy versions.", "input.document.version");
         }
 
         CustomPolicies = new Dictionary<string, string>(CustomPolicies) { [version] = document };
