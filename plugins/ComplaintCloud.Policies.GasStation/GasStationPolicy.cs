@@ -90,19 +90,20 @@ public sealed class GasStationPolicy : IComplaintPolicy
 
         // Climb from the station manager to the first rung that may settle the complaint alone;
         // the operations department, at the top, settles whatever reaches it.
-        var reasons = new List<string>();
+        // Reasons joined as they come, without a list: grading runs for every complaint taken in.
+        string? reasons = null;
         for (var grade = 0; grade < Grades.Length - 1; grade++)
         {
-            var why = WhyBeyond(Array.Find(Chain, rung => rung.Role == Grades[grade].Decider)!, facts, settings);
+            var why = WhyBeyond(Chain[RungIndex(Grades[grade].Decider)], facts, settings);
             if (why is null)
             {
-                return new(Grades[grade].Code, reasons.Count == 0 ? "Within the station manager's authority / 站长权限范围内" : string.Join("; ", reasons));
+                return new(Grades[grade].Code, reasons ?? "Within the station manager's authority / 站长权限范围内");
             }
 
-            reasons.Add(why);
+            reasons = reasons is null ? why : reasons + "; " + why;
         }
 
-        return new(Grades[^1].Code, string.Join("; ", reasons));
+        return new(Grades[^1].Code, reasons!);
     }
 
     public IReadOnlyList<ClockRule> Clocks(string gradeCode, ComplaintFacts facts, PolicySettings settings)
@@ -137,7 +138,7 @@ public sealed class GasStationPolicy : IComplaintPolicy
     public RoleAuthority Authority(string roleCode, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var index = Array.FindIndex(Chain, rung => rung.Role == roleCode);
+        var index = RungIndex(roleCode);
         if (index < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(roleCode), roleCode, "Not a role of the gas-station policy.");
@@ -195,7 +196,7 @@ public sealed class GasStationPolicy : IComplaintPolicy
             return $"safety incident, beyond {rung.Name.En} / 安全事件，超出{rung.Name.Zh}权限";
         }
 
-        if (rung.MustEscalate.Contains(facts.Category, StringComparer.OrdinalIgnoreCase))
+        if (AlwaysEscalates(rung, facts.Category))
         {
             return $"{facts.Category} always goes above {rung.Name.En} / {facts.Category}须上报，超出{rung.Name.Zh}权限";
         }
@@ -211,9 +212,43 @@ public sealed class GasStationPolicy : IComplaintPolicy
             : null;
     }
 
+    // Loops rather than Array.FindIndex with a lambda, which would allocate a closure on every complaint.
     private static int GradeIndex(string gradeCode)
     {
-        var index = Array.FindIndex(Grades, grade => grade.Code == gradeCode);
-        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(gradeCode), gradeCode, "Not a grade of the gas-station policy.");
+        for (var i = 0; i < Grades.Length; i++)
+        {
+            if (Grades[i].Code == gradeCode)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(gradeCode), gradeCode, "Not a grade of the gas-station policy.");
+    }
+
+    private static bool AlwaysEscalates(Rung rung, string category)
+    {
+        foreach (var always in rung.MustEscalate)
+        {
+            if (string.Equals(always, category, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int RungIndex(string roleCode)
+    {
+        for (var i = 0; i < Chain.Length; i++)
+        {
+            if (Chain[i].Role == roleCode)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

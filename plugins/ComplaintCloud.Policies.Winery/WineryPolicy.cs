@@ -137,24 +137,26 @@ public sealed class WineryPolicy : IComplaintPolicy
             : amount >= settings.Number(Keys.SeriousAmount) ? 2
             : amount >= settings.Number(Keys.GeneralAmount) ? 1
             : 0;
-        var reasons = new List<string> { $"Amount {amount.ToString(CultureInfo.InvariantCulture)} / 涉及金额 {amount.ToString(CultureInfo.InvariantCulture)}" };
+        // Reasons joined as they come, without a list: grading runs for every complaint taken in.
+        var amountText = amount.ToString(CultureInfo.InvariantCulture);
+        var reasons = $"Amount {amountText} / 涉及金额 {amountText}";
 
         // Safety, legal or publicity exposure needs the CS centre and winery leadership: at least serious.
         var isSafety = facts.SafetyRisk || string.Equals(facts.Category, SafetyCategory, StringComparison.OrdinalIgnoreCase);
         if ((isSafety || facts.LegalRisk || facts.PublicityRisk) && tier < 2)
         {
             tier = 2;
-            reasons.Add("safety, legal or publicity impact / 涉及安全、法律或舆情影响");
+            reasons += "; safety, legal or publicity impact / 涉及安全、法律或舆情影响";
         }
 
         // A wide scope of impact raises the tier by one.
         if (facts.AffectedCustomers >= settings.WholeNumber(Keys.ManyCustomers) && tier < Tiers.Length - 1)
         {
             tier++;
-            reasons.Add("many customers affected / 影响客户众多");
+            reasons += "; many customers affected / 影响客户众多";
         }
 
-        return new(Tiers[tier].Code, string.Join("; ", reasons));
+        return new(Tiers[tier].Code, reasons);
     }
 
     public IReadOnlyList<ClockRule> Clocks(string gradeCode, ComplaintFacts facts, PolicySettings settings)
@@ -164,7 +166,7 @@ public sealed class WineryPolicy : IComplaintPolicy
         var tier = Find(gradeCode);
 
         // The seed's limits are firm (a missed one costs points), so no clock pauses for the customer.
-        var clocks = new List<ClockRule>
+        var clocks = new List<ClockRule>(capacity: 5)
         {
             new("REPORT", Duration.Minutes(settings.WholeNumber(Keys.ReportMinutes)), ClockStart.Received),
             new("ON_SITE", Duration.Minutes(settings.WholeNumber(Keys.OnSiteMinutes)), ClockStart.Received),
@@ -278,7 +280,17 @@ public sealed class WineryPolicy : IComplaintPolicy
     // The roles who must be with the customer within minutes; the leaders above them decide.
     private static bool IsFrontLine(string role) => role is DepartmentHead or CsCentre;
 
-    private static Tier Find(string gradeCode) =>
-        Array.Find(Tiers, tier => tier.Code == gradeCode)
-        ?? throw new ArgumentOutOfRangeException(nameof(gradeCode), gradeCode, "Not a tier of the winery policy.");
+    // A loop rather than Array.Find with a lambda, which would allocate a closure on every complaint.
+    private static Tier Find(string gradeCode)
+    {
+        foreach (var tier in Tiers)
+        {
+            if (tier.Code == gradeCode)
+            {
+                return tier;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(gradeCode), gradeCode, "Not a tier of the winery policy.");
+    }
 }

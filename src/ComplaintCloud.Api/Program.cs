@@ -5,6 +5,7 @@ using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,8 @@ builder.Services.AddApplication();
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)
+    // Query fields share the request's DbContext, which allows one operation at a time: resolve them in turn.
+    .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddSystemTextJson()
     .AddComplaintCloudTransport());
 
@@ -30,6 +33,7 @@ app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapGraphQL();
 app.MapStripeWebhook();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 
 await app.RunAsync();
 

@@ -46,6 +46,8 @@ public sealed class MutationType : ObjectGraphType
                     new SelectPolicyCommand(input.PolicyId, JsonGraphType.ToStringMap(input.Settings, "input.settings")), c.CancellationToken);
             });
 
+        PolicyFields.AddMutations(this);
+
         Field<NonNullGraphType<ComplaintType>>("submitComplaint")
             .Description($"Takes in a complaint, graded by the tenant's policy. Send an {IdempotencyKeyHeader} header to make retries safe.")
             .Argument<NonNullGraphType<SubmitComplaintInputType>>("input")
@@ -62,9 +64,6 @@ public sealed class MutationType : ObjectGraphType
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)
     {
-        var facts = input.Facts ?? new ComplaintFactsInput();
-        var attributes = JsonGraphType.ToStringMap(facts.Attributes, "input.facts.attributes")
-            .ToDictionary(pair => pair.Key, pair => pair.Value ?? "");
         return new ComplaintIntake(
             input.Channel,
             input.Kind,
@@ -73,6 +72,6 @@ public sealed class MutationType : ObjectGraphType
             new Customer(input.Customer.Name, input.Customer.Contact, input.Customer.CustomerNumber, input.Customer.Tier),
             input.Request,
             input.AmountInvolved,
-            new IntakeFacts(facts.SafetyRisk, facts.LegalRisk, facts.PublicityRisk, facts.AffectedCustomers, facts.CustomerEmotion, attributes));
+            (input.Facts ?? new ComplaintFactsInput()).ToIntakeFacts("input.facts"));
     }
 }

@@ -2,9 +2,9 @@ using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Infrastructure.Data;
-using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
 using GraphQL.Types;
@@ -33,8 +33,10 @@ public sealed class QueryType : ObjectGraphType
         });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyPluginType>>>>("policies")
-            .Description("Every policy plugin found, loaded or rejected.")
-            .Resolve(c => c.Service<PolicyCatalog>().Plugins);
+            .Description("Every policy plugin found, loaded or rejected, and the signed-in tenant's own custom policy versions.")
+            .ResolveAsync(async c => await c.Service<PolicyListing>().ListAsync(c.CancellationToken));
+
+        PolicyFields.AddQueries(this);
 
         Field<ComplaintType>("complaint")
             .Argument<NonNullGraphType<IdGraphType>>("id")

@@ -1,5 +1,4 @@
 using ComplaintCloud.Application.Billing;
-using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
@@ -11,23 +10,18 @@ namespace ComplaintCloud.Application.Tenants;
 public sealed record SelectPolicyCommand(string PolicyId, IReadOnlyDictionary<string, string?>? Settings);
 
 /// <summary>A tenant admin switches the tenant to a policy's newest loaded version, or retunes its settings.</summary>
-public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, PolicyCatalog catalog, BillingGate billing)
+public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, BillingGate billing)
 {
     public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireSignedInTenant();
-        if (!tenantContext.Roles.Contains(PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can choose the policy.");
-        }
+        var tenantId = tenantContext.RequireTenantAdmin("choose the policy");
 
-        var plugin = catalog.Find(command.PolicyId)
-            ?? throw new DomainException(ErrorCode.BadUserInput, $"There is no policy '{command.PolicyId}'.", "input.policyId");
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
+        var plugin = policies.Selectable(tenant, command.PolicyId);
         await billing.EnsureWritableAsync(tenantId, cancellationToken);
         await billing.EnsurePolicyAllowedAsync(tenantId, plugin.Id, cancellationToken);
         var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         tenant.SelectPolicy(new TenantPolicy(plugin.Id, plugin.Version, settings));
         await db.SaveChangesAsync(cancellationToken);
         return tenant;

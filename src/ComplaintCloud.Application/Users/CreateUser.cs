@@ -30,7 +30,7 @@ public sealed class CreateUserHandler(
         }
 
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
-        var policyRoles = policies.PluginOf(tenant.Policy).Policy!.Descriptor.Roles.Select(r => r.Code);
+        var policyRoles = policies.PluginOf(tenant).Policy!.Descriptor.Roles.Select(r => r.Code);
         var unknown = command.Roles.Except(PlatformRoleCodes.Concat(policyRoles)).ToList();
         if (command.Roles.Count == 0 || unknown.Count > 0)
         {

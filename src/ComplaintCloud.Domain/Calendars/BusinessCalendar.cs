@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Diagnostics;
 using NodaTime;
 using NodaTime.TimeZones;
 using ContractDuration = ComplaintCloud.Plugins.Abstractions.Duration;
@@ -25,6 +25,9 @@ public sealed class BusinessCalendar
     private const int MaxDaysWithoutWork = 3 * 366;
     private const int MaxSearchDays = 100 * 366;
 
+    // Enough days for decades of planning around "now"; beyond it, intervals are worked out without being kept.
+    private const int MaxCachedDays = 20_000;
+
     private static readonly ZoneLocalMappingResolver StartResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
@@ -35,6 +38,10 @@ public sealed class BusinessCalendar
     private readonly WorkingHours[] _hours;
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly FrozenSet<LocalDate> _makeUpWorkingDays;
+
+    // Each date's working intervals as instants, worked out once: the calendar never changes, every clock planned asks
+    // for the same few weeks, and resolving wall-clock times in the zone allocates.
+    private readonly ConcurrentDictionary<LocalDate, Interval[]> _intervalsByDate = new();
 
     /// <param name="zone">The tenant's time zone, e.g. Asia/Shanghai (see <see cref="ZoneFromIanaId"/>).</param>
     /// <param name="workingDays">The weekdays worked in an ordinary week.</param>
@@ -127,24 +134,26 @@ public sealed class BusinessCalendar
         }
 
         var remaining = businessTime;
-        foreach (var interval in WorkingDaysFrom(LocalDateOf(start)).SelectMany(IntervalsOn))
+        var first = LocalDateOf(start);
+        for (var date = NextWorkingDay(first, first); ; date = NextWorkingDay(date.PlusDays(1), first))
         {
-            if (interval.End <= start)
+            foreach (var interval in IntervalsOn(date))
             {
-                continue;
-            }
+                if (interval.End <= start)
+                {
+                    continue;
+                }
 
-            var from = Instant.Max(interval.Start, start);
-            var available = interval.End - from;
-            if (remaining <= available)
-            {
-                return from + remaining;
-            }
+                var from = Instant.Max(interval.Start, start);
+                var available = interval.End - from;
+                if (remaining <= available)
+                {
+                    return from + remaining;
+                }
 
-            remaining -= available;
+                remaining -= available;
+            }
         }
-
-        throw new UnreachableException("The working-day search ends only by throwing.");
     }
 
     /// <summary>
@@ -166,8 +175,14 @@ public sealed class BusinessCalendar
             return start;
         }
 
-        var dueDay = WorkingDaysFrom(LocalDateOf(start).PlusDays(1)).ElementAt(workingDays - 1);
-        return IntervalsOn(dueDay).Last().End;
+        var first = LocalDateOf(start).PlusDays(1);
+        var dueDay = NextWorkingDay(first, first);
+        for (var counted = 1; counted < workingDays; counted++)
+        {
+            dueDay = NextWorkingDay(dueDay.PlusDays(1), first);
+        }
+
+        return IntervalsOn(dueDay)[^1].End;
     }
 
     /// <summary>Working time elapsed from <paramref name="from"/> to <paramref name="to"/>; zero when
@@ -231,43 +246,56 @@ public sealed class BusinessCalendar
 
     private LocalDate LocalDateOf(Instant instant) => instant.InZone(Zone).Date;
 
-    private IEnumerable<LocalDate> WorkingDaysFrom(LocalDate first)
+    /// <summary>
+    /// The first working day from <paramref name="date"/> on, in a search that began at <paramref name="first"/> and
+    /// has had a working day just before <paramref name="date"/> (or is starting). Throws rather than searching for
+    /// ever: more than <see cref="MaxDaysWithoutWork"/> days without work, or past <see cref="MaxSearchDays"/>.
+    /// </summary>
+    private LocalDate NextWorkingDay(LocalDate date, LocalDate first)
     {
-        var lastWorked = first.PlusDays(-1);
-        for (var date = first; ; date = date.PlusDays(1))
+        var lastWorked = date.PlusDays(-1);
+        for (var day = date; ; day = day.PlusDays(1))
         {
-            if (IsWorkingDay(date))
-            {
-                lastWorked = date;
-                yield return date;
-            }
-            else if (Period.DaysBetween(lastWorked, date) > MaxDaysWithoutWork)
-            {
-                throw BadInput($"The calendar has no working day for more than {MaxDaysWithoutWork} days from {first:uuuu-MM-dd}.", "calendar");
-            }
-
-            if (Period.DaysBetween(first, date) > MaxSearchDays)
+            if (Period.DaysBetween(first, day.PlusDays(-1)) > MaxSearchDays)
             {
                 throw BadInput($"The due date lies more than {MaxSearchDays} days after {first:uuuu-MM-dd}.", "target.amount");
+            }
+
+            if (IsWorkingDay(day))
+            {
+                return day;
+            }
+
+            if (Period.DaysBetween(lastWorked, day) > MaxDaysWithoutWork)
+            {
+                throw BadInput($"The calendar has no working day for more than {MaxDaysWithoutWork} days from {first:uuuu-MM-dd}.", "calendar");
             }
         }
     }
 
-    private IEnumerable<Interval> IntervalsOn(LocalDate date)
+    private Interval[] IntervalsOn(LocalDate date) =>
+        _intervalsByDate.TryGetValue(date, out var intervals) ? intervals
+        : _intervalsByDate.Count < MaxCachedDays ? _intervalsByDate.GetOrAdd(date, static (day, calendar) => calendar.WorkOutIntervalsOn(day), this)
+        : WorkOutIntervalsOn(date);
+
+    private Interval[] WorkOutIntervalsOn(LocalDate date)
     {
         if (!IsWorkingDay(date))
         {
-            yield break;
+            return [];
         }
 
+        var intervals = new Interval[_hours.Length];
         var previousEnd = Instant.MinValue;
-        foreach (var hours in _hours)
+        for (var i = 0; i < _hours.Length; i++)
         {
             // Clipping to the previous end keeps intervals apart when a repeated hour makes adjacent ones overlap.
-            var start = Instant.Max(Zone.ResolveLocal(hours.StartOn(date), StartResolver).ToInstant(), previousEnd);
-            var end = Instant.Max(Zone.ResolveLocal(hours.EndOn(date), EndResolver).ToInstant(), start);
-            yield return new Interval(start, end);
+            var start = Instant.Max(Zone.ResolveLocal(_hours[i].StartOn(date), StartResolver).ToInstant(), previousEnd);
+            var end = Instant.Max(Zone.ResolveLocal(_hours[i].EndOn(date), EndResolver).ToInstant(), start);
+            intervals[i] = new Interval(start, end);
             previousEnd = end;
         }
+
+        return intervals;
     }
 }

@@ -9,12 +9,16 @@ public sealed partial class Tenant
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
 
+    /// <summary>Custom policy versions kept per tenant: they are read with the tenant on every request.</summary>
+    public const int MaxCustomPolicyVersions = 50;
+
     private Tenant()
     {
         Slug = string.Empty;
         Name = string.Empty;
         TimeZone = DefaultTimeZone;
         Policy = null!;
+        CustomPolicies = new Dictionary<string, string>();
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +40,8 @@ public sealed partial class Tenant
 
     public const int DefaultDuplicateWindowDays = 30;
     public const int MinRetentionYears = 2;
+    /// <summary>The tenant's own declarative policy documents (JSON) by version; a version, once kept, never changes.</summary>
+    public IReadOnlyDictionary<string, string> CustomPolicies { get; private set; }
 
     public static Tenant SignUp(string name, string slug, TenantPolicy policy, string timeZone, Instant now)
     {
@@ -82,6 +88,30 @@ public sealed partial class Tenant
 
         DuplicateWindowDays = duplicateWindowDays;
         RetentionYears = retentionYears;
+    }
+
+    /// <summary>
+    /// Keeps a checked custom policy document under its version. The same document again changes nothing; another
+    /// document under a kept version is a CONFLICT, since complaints graded by that version must stay explainable.
+    /// </summary>
+    public void KeepCustomPolicy(string version, string document)
+    {
+        if (CustomPolicies.TryGetValue(version, out var kept))
+        {
+            if (kept != document)
+            {
+                throw new DomainException(ErrorCode.Conflict, $"Version {version} of the custom policy was uploaded with other content; give the new document a new version.", "input.document.version");
+            }
+
+            return;
+        }
+
+        if (CustomPolicies.Count >= MaxCustomPolicyVersions)
+        {
+            throw new DomainException(ErrorCode.Conflict, $"A tenant keeps at most {MaxCustomPolicyVersions} custom policy versions.", "input.document.version");
+        }
+
+        CustomPolicies = new Dictionary<string, string>(CustomPolicies) { [version] = document };
     }
 
     public BusinessCalendar Calendar() => TenantCalendars.For(TimeZone);

@@ -1,4 +1,5 @@
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Tenants;
 
 namespace ComplaintCloud.Infrastructure.Tenancy;
 
@@ -37,6 +38,16 @@ public sealed class TenantContext
         IsAuthenticated && TenantId is { } id
             ? id
             : throw new DomainException(ErrorCode.Unauthenticated, "Sign in to do this.");
+
+    /// <summary>The tenant, when the signed-in user is its admin; FORBIDDEN otherwise.</summary>
+    /// <param name="action">What only an admin may do, e.g. "choose the policy".</param>
+    public Guid RequireTenantAdmin(string action)
+    {
+        var tenantId = RequireSignedInTenant();
+        return Roles.Contains(PlatformRoles.TenantAdmin)
+            ? tenantId
+            : throw new DomainException(ErrorCode.Forbidden, $"Only a tenant admin can {action}.");
+    }
 
     public Guid RequireTenant() =>
         TenantId ?? throw new DomainException(ErrorCode.BadUserInput, "Name the tenant with the X-Tenant header or sign in.", "X-Tenant");

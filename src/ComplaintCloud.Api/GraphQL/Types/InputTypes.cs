@@ -118,6 +118,13 @@ public sealed class ComplaintFactsInput
     public int AffectedCustomers { get; init; } = 1;
     public CustomerEmotion CustomerEmotion { get; init; }
     public object? Attributes { get; init; }
+
+    /// <param name="field">Where these facts sit in the input, e.g. "input.facts", for errors in the attributes.</param>
+    public IntakeFacts ToIntakeFacts(string field)
+    {
+        var attributes = JsonGraphType.ToStringMap(Attributes, field + ".attributes").ToDictionary(pair => pair.Key, pair => pair.Value ?? "");
+        return new IntakeFacts(SafetyRisk, LegalRisk, PublicityRisk, AffectedCustomers, CustomerEmotion, attributes);
+    }
 }
 
 public sealed class ComplaintFactsInputType : InputObjectGraphType<ComplaintFactsInput>

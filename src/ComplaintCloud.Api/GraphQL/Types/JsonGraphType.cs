@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json.Nodes;
 using ComplaintCloud.Domain;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -57,4 +58,16 @@ public sealed class JsonGraphType : ScalarGraphType
             _ => throw new DomainException(ErrorCode.BadUserInput, $"'{pair.Key}' must be a string, number or boolean.", $"{field}.{pair.Key}"),
         });
     }
+
+    /// <summary>A JSON scalar's value, as parsed from variables or a literal, written back as JSON text.</summary>
+    public static string ToJsonText(object? value) => ToNode(value)?.ToJsonString() ?? "null";
+
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        IDictionary<string, object?> map => new JsonObject(map.Select(pair => KeyValuePair.Create(pair.Key, ToNode(pair.Value)))),
+        IEnumerable<object?> list => new JsonArray([.. list.Select(ToNode)]),
+        BigInteger big => JsonNode.Parse(big.ToString(CultureInfo.InvariantCulture)),
+        _ => JsonValue.Create(value),
+    };
 }

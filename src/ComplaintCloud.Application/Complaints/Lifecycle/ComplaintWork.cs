@@ -49,7 +49,7 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == complaint.TenantId, cancellationToken);
-        var plugin = policies.PluginOf(new TenantPolicy(complaint.PolicyId, complaint.PolicyVersion, tenant.Policy.Settings));
+        var plugin = policies.PluginFor(tenant, complaint.PolicyId, complaint.PolicyVersion);
         // The tenant's settings fit the version it runs; a complaint graded by another policy uses that one's defaults.
         var settings = tenant.Policy.PolicyId == complaint.PolicyId && tenant.Policy.Version == complaint.PolicyVersion
             ? new PolicySettings(tenant.Policy.Settings)

@@ -22,6 +22,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             policy.Property(p => p.Settings).HasColumnName("policy_settings").AsJsonb();
         });
         builder.Navigation(t => t.Policy).IsRequired();
+        builder.Property(t => t.CustomPolicies).AsJsonb().HasDefaultValueSql("'{}'::jsonb");
     }
 }
 

@@ -562,6 +562,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(30)
                         .HasColumnName("duplicate_window_days");
+                    b.Property<string>("CustomPolicies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_policies")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<string>("Name")
                         .IsRequired()

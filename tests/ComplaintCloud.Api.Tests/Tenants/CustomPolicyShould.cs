@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using ComplaintCloud.Api.Tests.Support;
+
+namespace ComplaintCloud.Api.Tests.Tenants;
+
+[Collection(ApiFixture.Collection)]
+public sealed class CustomPolicyShould(ApiFixture api)
+{
+    private const string Upload = "mutation($i: UploadCustomPolicyInput!) { uploadCustomPolicy(input: $i) { id version status grades { code } } }";
+    private const string Select = "mutation($i: SelectPolicyInput!) { selectPolicy(input: $i) { policy { policyId version } } }";
+    private const string ListCustom = "{ policies { id version status } }";
+
+    private static readonly string Example = File.ReadAllText(
+        Path.Combine(Checkout.Root(), "src", "ComplaintCloud.Infrastructure", "Plugins", "Declarative", "custom-policy.example.json"));
+
+    [Fact]
+    public async Task GradeComplaintsByTheUploadedDocumentOnceSelected()
+    {
+        var tenant = await api.SignUpAsync();
+
+        var uploaded = await tenant.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } });
+        var selected = await tenant.Client.SendAsync(Select, new { i = new { policyId = "custom" } });
+        var input = Operations.CalmMalfunctionInput();
+        input["category"] = "safety/vehicle";
+        var submitted = await tenant.Client.SendAsync(Operations.Submit, new { input });
+
+        uploaded.AssertNoErrors();
+        Assert.Equal("LOADED", uploaded.Data.GetProperty("uploadCustomPolicy").GetProperty("status").GetString());
+        selected.AssertNoErrors();
+        submitted.AssertNoErrors();
+        var complaint = submitted.Data.GetProperty("submitComplaint");
+        Assert.Equal(("custom", "1.0.0", "CRITICAL"), (
+            complaint.GetProperty("policyId").GetString(), complaint.GetProperty("policyVersion").GetString(), complaint.GetProperty("grade").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task ListACustomPolicyForItsOwnTenantOnly()
+    {
+        var owner = await api.SignUpAsync();
+        var other = await api.SignUpAsync();
+        (await owner.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } })).AssertNoErrors();
+
+        var ownerSees = await owner.Client.SendAsync(ListCustom);
+        var otherSees = await other.Client.SendAsync(ListCustom);
+
+        Assert.Contains(ownerSees.Data.GetProperty("policies").EnumerateArray(), p => p.GetProperty("id").GetString() == "custom");
+        Assert.DoesNotContain(otherSees.Data.GetProperty("policies").EnumerateArray(), p => p.GetProperty("id").GetString() == "custom");
+    }
+
+    [Fact]
+    public async Task NameTheFieldOfTheDocumentAtFault()
+    {
+        var tenant = await api.SignUpAsync();
+        var document = JsonNode.Parse(Example)!;
+        document["grades"]![1]!["code"] = "priority";
+
+        var refused = await tenant.Client.SendAsync(Upload, new { i = new { document } });
+
+        Assert.Equal("BAD_USER_INPUT", refused.FirstErrorCode);
+        Assert.Equal("input.document.grades[1].code", refused.FirstErrorField);
+    }
+
+    [Fact]
+    public async Task RefuseOtherContentUnderAVersionAlreadyKept()
+    {
+        var tenant = await api.SignUpAsync();
+        (await tenant.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } })).AssertNoErrors();
+        var changed = JsonNode.Parse(Example)!;
+        changed["defaultGrade"] = "PRIORITY";
+
+        var refused = await tenant.Client.SendAsync(Upload, new { i = new { document = changed } });
+
+        Assert.Equal("CONFLICT", refused.FirstErrorCode);
+    }
+}
