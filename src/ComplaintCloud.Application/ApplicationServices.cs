@@ -1,6 +1,8 @@
+using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -15,5 +17,8 @@ public static class ApplicationServices
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddSingleton(new SlaProcessingOptions())
+            .AddScoped<DueClockProcessor>()
+            .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>())
             .AddSingleton<DemoTenantProvisioning>();
 }

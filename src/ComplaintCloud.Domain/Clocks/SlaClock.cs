@@ -43,26 +43,35 @@ public sealed class SlaClock : ITenantOwned
     public Instant? BreachedAt { get; private set; }
     public Instant? MetAt { get; private set; }
 
+    /// <summary>When the clock next needs the scheduler: its warning while running, its deadline once warned; null
+    /// when nothing more can happen (paused, met, breached). Indexed, so a tenant's due clocks are one range scan.</summary>
+    public Instant? NextAlertAt { get; private set; }
+
     /// <summary>Whether the clock still counts towards its deadline (warned and breached clocks count on).</summary>
     public bool IsCounting => State is ClockState.Running or ClockState.Warned or ClockState.Breached;
 
-    internal static SlaClock Start(Complaint complaint, PlannedClock plan) => new()
+    internal static SlaClock Start(Complaint complaint, PlannedClock plan)
     {
-        Id = Guid.CreateVersion7(),
-        TenantId = complaint.TenantId,
-        ComplaintId = complaint.Id,
-        Kind = plan.Kind,
-        StartedAt = plan.StartedAt,
-        WarnAt = plan.WarnAt,
-        DueAt = plan.DueAt,
-        PausesWhileWaitingOnCustomer = plan.PausesWhileWaitingOnCustomer,
-        CountsBusinessTime = plan.CountsBusinessTime,
-        Budget = plan.Budget,
-        WarningPercent = plan.WarningPercent,
-        Spent = Duration.Zero,
-        SpentUpTo = plan.StartedAt,
-        State = ClockState.Running,
-    };
+        var clock = new SlaClock
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = complaint.TenantId,
+            ComplaintId = complaint.Id,
+            Kind = plan.Kind,
+            StartedAt = plan.StartedAt,
+            WarnAt = plan.WarnAt,
+            DueAt = plan.DueAt,
+            PausesWhileWaitingOnCustomer = plan.PausesWhileWaitingOnCustomer,
+            CountsBusinessTime = plan.CountsBusinessTime,
+            Budget = plan.Budget,
+            WarningPercent = plan.WarningPercent,
+            Spent = Duration.Zero,
+            SpentUpTo = plan.StartedAt,
+            State = ClockState.Running,
+        };
+        clock.Track();
+        return clock;
+    }
 
     /// <summary>Time spent so far, in the clock's own measure.</summary>
     public Duration SpentAt(Instant now, BusinessCalendar calendar) =>
@@ -89,6 +98,7 @@ public sealed class SlaClock : ITenantOwned
         State = ClockState.Met;
         MetAt = now;
         PausedAt = null;
+        Track();
     }
 
     /// <summary>Pauses a clock whose rule pauses while the complaint waits on the customer; false when it does not apply.</summary>
@@ -102,6 +112,7 @@ public sealed class SlaClock : ITenantOwned
         Settle(now, calendar);
         State = ClockState.Paused;
         PausedAt = now;
+        Track();
         return true;
     }
 
@@ -146,6 +157,7 @@ public sealed class SlaClock : ITenantOwned
 
         State = ClockState.Warned;
         WarnedAt = now;
+        Track();
     }
 
     /// <summary>Records the breach; only a clock whose deadline has passed can be breached, so it happens once.</summary>
@@ -158,6 +170,7 @@ public sealed class SlaClock : ITenantOwned
 
         State = ClockState.Breached;
         BreachedAt = now;
+        Track();
     }
 
     // Books the time counted since the last settlement, so that what follows starts from now.
@@ -173,7 +186,15 @@ public sealed class SlaClock : ITenantOwned
         var measure = Measure(calendar);
         DueAt = measure.Advance(now, Budget - Spent);
         WarnAt = measure.Advance(now, Budget * (WarningPercent / 100.0) - Spent);
+        Track();
     }
+
+    private void Track() => NextAlertAt = State switch
+    {
+        ClockState.Running => Instant.Min(WarnAt, DueAt),
+        ClockState.Warned => DueAt,
+        _ => null,
+    };
 
     private ClockMeasure Measure(BusinessCalendar calendar) => new(CountsBusinessTime, calendar);
 }

@@ -1,7 +1,9 @@
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,9 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ClockAlert> ClockAlerts => Set<ClockAlert>();
+    public DbSet<PenaltyEntry> PenaltyEntries => Set<PenaltyEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -32,6 +37,9 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<SlaClock>(modelBuilder);
         FilterByTenant<ComplaintEvent>(modelBuilder);
         FilterByTenant<IdempotencyRecord>(modelBuilder);
+        FilterByTenant<ClockAlert>(modelBuilder);
+        FilterByTenant<PenaltyEntry>(modelBuilder);
+        FilterByTenant<OutboxMessage>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
