@@ -17,6 +17,8 @@ public static class ApplicationServices
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ComplaintPolicyCalls>()
+            .AddScoped<ClockOperations>()
             .AddSingleton(new SlaProcessingOptions())
             .AddScoped<DueClockProcessor>()
             .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>())

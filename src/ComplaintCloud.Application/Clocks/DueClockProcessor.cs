@@ -6,7 +6,6 @@ using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Notifications;
-using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Scheduling;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
@@ -24,8 +23,7 @@ namespace ComplaintCloud.Application.Clocks;
 public sealed class DueClockProcessor(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
-    TenantPolicies policies,
-    PolicyGuard guard,
+    ComplaintPolicyCalls policy,
     IClock clock,
     SlaProcessingOptions options) : IDueClockProcessor
 {
@@ -142,13 +140,10 @@ public sealed class DueClockProcessor(
 
         try
         {
-            var plugin = policies.PluginOf(new TenantPolicy(complaint.PolicyId, complaint.PolicyVersion, tenant.Policy.Settings));
-            var settings = new PolicySettings(tenant.Policy.Settings);
-            var facts = FactsOf(complaint);
             var trigger = breached ? EscalationTrigger.ClockBreached : EscalationTrigger.ClockWarning;
-            var steps = await guard.RunAsync(plugin, () => plugin.Policy!.Escalation(grade.Code, trigger, facts, settings));
+            var steps = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Escalation(grade.Code, trigger, facts, settings));
             var rules = breached
-                ? await guard.RunAsync(plugin, () => plugin.Policy!.Penalties(grade.Code, PenaltyOccasion.DeadlineMissed, settings))
+                ? await policy.RunAsync(tenant, complaint, (p, settings, _) => p.Penalties(grade.Code, PenaltyOccasion.DeadlineMissed, settings))
                 : [];
             var penalties = rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at)).ToList();
             return (steps, penalties, null);
@@ -158,10 +153,6 @@ public sealed class DueClockProcessor(
             return ([], [], e.Message);
         }
     }
-
-    private static ComplaintFacts FactsOf(Complaint c) => new(
-        c.Kind, c.Channel, c.Category, c.AmountInvolved, c.Facts.AffectedCustomers,
-        c.Facts.SafetyRisk, c.Facts.LegalRisk, c.Facts.PublicityRisk, c.Customer.Tier, c.Facts.CustomerEmotion, c.Facts.Attributes);
 }
 
 /// <summary>How many clocks one transaction handles: large enough to amortise the round trips, small enough to keep
