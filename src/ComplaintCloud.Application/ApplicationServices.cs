@@ -19,6 +19,7 @@ public static class ApplicationServices
             .AddScoped<ComplaintQueries>()
             .AddScoped<ComplaintPolicyCalls>()
             .AddScoped<ClockOperations>()
+            .AddScoped<SlaBoard>()
             .AddSingleton(new SlaProcessingOptions())
             .AddScoped<DueClockProcessor>()
             .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>())

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Calendars;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
@@ -33,34 +34,16 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
     }
 
     /// <summary>Stops the clock of <paramref name="kind"/> as met (e.g. ACKNOWLEDGE when the customer was acknowledged).</summary>
-    public async Task<SlaClock> MeetClockAsync(Complaint complaint, string kind, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(complaint);
-        var tenant = await TenantOfAsync(complaint, cancellationToken);
-        var met = ComplaintClocks.Meet(complaint, kind, clock.GetCurrentInstant(), tenant.Calendar());
-        Record(complaint, "CLOCK_MET", [met]);
-        return met;
-    }
+    public async Task<SlaClock> MeetClockAsync(Complaint complaint, string kind, CancellationToken cancellationToken) =>
+        (await ApplyAsync(complaint, "CLOCK_MET", (now, calendar) => [ComplaintClocks.Meet(complaint, kind, now, calendar)], cancellationToken))[0];
 
     /// <summary>The complaint now waits on the customer or a third party: pauses the clocks whose rules say so.</summary>
-    public async Task<IReadOnlyList<SlaClock>> PauseClocksAsync(Complaint complaint, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(complaint);
-        var tenant = await TenantOfAsync(complaint, cancellationToken);
-        var paused = ComplaintClocks.Pause(complaint, clock.GetCurrentInstant(), tenant.Calendar());
-        Record(complaint, "CLOCK_PAUSED", paused);
-        return paused;
-    }
+    public Task<IReadOnlyList<SlaClock>> PauseClocksAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        ApplyAsync(complaint, "CLOCK_PAUSED", (now, calendar) => ComplaintClocks.Pause(complaint, now, calendar), cancellationToken);
 
     /// <summary>The customer answered: resumes the paused clocks with the time they had left.</summary>
-    public async Task<IReadOnlyList<SlaClock>> ResumeClocksAsync(Complaint complaint, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(complaint);
-        var tenant = await TenantOfAsync(complaint, cancellationToken);
-        var resumed = ComplaintClocks.Resume(complaint, clock.GetCurrentInstant(), tenant.Calendar());
-        Record(complaint, "CLOCK_RESUMED", resumed);
-        return resumed;
-    }
+    public Task<IReadOnlyList<SlaClock>> ResumeClocksAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        ApplyAsync(complaint, "CLOCK_RESUMED", (now, calendar) => ComplaintClocks.Resume(complaint, now, calendar), cancellationToken);
 
     /// <summary>The complaint was regraded to <paramref name="newGradeCode"/>: each running clock gets the new grade's
     /// target, keeping the time already spent. Call it before or after changing the complaint's grade.</summary>
@@ -72,6 +55,16 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
         var replanned = ComplaintClocks.Replan(complaint, rules, clock.GetCurrentInstant(), tenant.Calendar());
         Record(complaint, "CLOCK_REPLANNED", replanned);
         return replanned;
+    }
+
+    private async Task<IReadOnlyList<SlaClock>> ApplyAsync(
+        Complaint complaint, string eventType, Func<Instant, BusinessCalendar, IReadOnlyList<SlaClock>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var tenant = await TenantOfAsync(complaint, cancellationToken);
+        var changed = change(clock.GetCurrentInstant(), tenant.Calendar());
+        Record(complaint, eventType, changed);
+        return changed;
     }
 
     private Task<Tenant> TenantOfAsync(Complaint complaint, CancellationToken cancellationToken) =>
