@@ -25,7 +25,9 @@ builder.Services.AddGraphQL(graphql => graphql
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
+app.UseWebSockets();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
