@@ -4,6 +4,7 @@ using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Infrastructure.Notifications;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ var auth = builder.AddComplaintCloudAuthentication();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
 builder.Services.AddApplication();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)

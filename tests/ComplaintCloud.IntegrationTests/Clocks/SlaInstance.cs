@@ -38,7 +38,8 @@ public sealed class SlaInstance : IAsyncDisposable
 
     /// <summary>An instance whose hosted services (Quartz, start-up arming, the alert listener) are not started:
     /// tests drive its processing directly.</summary>
-    public static async Task<SlaInstance> CreateAsync(string connectionString, FakeClock clock, string name, int batchSize = 200)
+    public static async Task<SlaInstance> CreateAsync(
+        string connectionString, FakeClock clock, string name, int batchSize = 200, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         var named = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;
@@ -46,6 +47,7 @@ public sealed class SlaInstance : IAsyncDisposable
         builder.Services.AddApplication();
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton(new SlaProcessingOptions(batchSize));
+        configure?.Invoke(builder.Services);
         var instance = new SlaInstance(builder.Build(), name);
         await using var scope = instance.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database.MigrateAsync();

@@ -8,7 +8,6 @@ using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -234,17 +233,7 @@ public sealed class GraphQLWebSocketEndpoint(RequestDelegate next, IDocumentExec
                 return await CloseAsync(4400, "A subscribe message needs a payload with a query.");
             }
 
-            var result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Schema = context.RequestServices.GetRequiredService<ISchema>(),
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                RequestServices = context.RequestServices,
-                User = context.User,
-                CancellationToken = _closing.Token,
-            });
+            var result = await executer.ExecuteAsync(GraphQLExecution.OptionsFor(context, request, _closing.Token));
 
             if (result.Streams is { Count: > 0 } streams)
             {

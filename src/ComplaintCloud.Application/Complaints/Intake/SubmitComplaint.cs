@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
@@ -53,6 +54,11 @@ public sealed class SubmitComplaintHandler(
             policy = $"{verdict.PolicyId} {verdict.PolicyVersion}",
             clocks = verdict.ClocksFromReceipt.Select(c => new { c.Kind, dueAt = c.DueAt.ToString() }),
         })));
+        if (Acknowledgement.For(complaint, tenant.Calendar(), now) is { } acknowledgement)
+        {
+            db.OutboxMessages.Add(acknowledgement);
+        }
+
         if (command.IdempotencyKey is { } newKey)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord
