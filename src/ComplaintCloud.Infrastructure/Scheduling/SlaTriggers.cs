@@ -43,6 +43,8 @@ public sealed class SlaTriggers(ISchedulerFactory schedulerFactory)
         var job = JobBuilder.Create<TenantClockJob>()
             .WithIdentity(JobKeyOf(tenantId))
             .UsingJobData(TenantClockJob.TenantIdKey, tenantId.ToString())
+            // A node that dies mid-run has the run redone by another: batches it committed are not due any more.
+            .RequestRecovery()
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
     }
