@@ -19,7 +19,8 @@ public sealed class ComplaintPolicyCalls(TenantPolicies policies, PolicyGuard gu
         return guard.RunAsync(plugin, () => call(plugin.Policy!, settings, facts));
     }
 
-    private static ComplaintFacts FactsOf(Complaint c) => new(
+    /// <summary>What the policy sees of a complaint.</summary>
+    public static ComplaintFacts FactsOf(Complaint c) => new(
         c.Kind, c.Channel, c.Category, c.AmountInvolved, c.Facts.AffectedCustomers,
         c.Facts.SafetyRisk, c.Facts.LegalRisk, c.Facts.PublicityRisk, c.Customer.Tier, c.Facts.CustomerEmotion, c.Facts.Attributes);
 }

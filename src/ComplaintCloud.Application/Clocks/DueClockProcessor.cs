@@ -10,6 +10,7 @@ using ComplaintCloud.Infrastructure.Scheduling;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace ComplaintCloud.Application.Clocks;
@@ -25,7 +26,8 @@ public sealed class DueClockProcessor(
     TenantContext tenantContext,
     ComplaintPolicyCalls policy,
     IClock clock,
-    SlaProcessingOptions options) : IDueClockProcessor
+    SlaProcessingOptions options,
+    ILogger<DueClockProcessor> logger) : IDueClockProcessor
 {
 
     public async Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken)
@@ -63,11 +65,12 @@ public sealed class DueClockProcessor(
         var complaintIds = due.Select(c => c.ComplaintId).Distinct().ToList();
         var complaints = await db.Complaints.Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var notices = new List<string>(due.Count);
+        var answers = new Dictionary<string, Task<PolicyAnswer>>(StringComparer.Ordinal);
         foreach (var slaClock in due)
         {
             var alert = ClockAlert.Raise(slaClock, now);
             db.ClockAlerts.Add(alert);
-            await RecordConsequencesAsync(tenant, complaints[slaClock.ComplaintId], slaClock, alert);
+            await RecordConsequencesAsync(tenant, complaints[slaClock.ComplaintId], slaClock, alert, answers);
             notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
@@ -76,14 +79,16 @@ public sealed class DueClockProcessor(
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ClockAlertFeed.Channel}, payload) FROM unnest({notices.ToArray()}) AS payload", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        logger.LogDebug("Handled {Count} due clocks of tenant {TenantId} in {Elapsed} ms.", due.Count, tenantId, (clock.GetCurrentInstant() - now).TotalMilliseconds);
         return due.Count;
     }
 
-    private async Task RecordConsequencesAsync(Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert)
+    private async Task RecordConsequencesAsync(
+        Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert, Dictionary<string, Task<PolicyAnswer>> answers)
     {
         var breached = alert.Occasion == ClockOccasion.Breached;
         var occasionKey = $"clock:{slaClock.Id}:{alert.Occasion}";
-        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At);
+        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At, answers);
         Record(complaint, breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
         {
             clockId = slaClock.Id,
@@ -130,29 +135,48 @@ public sealed class DueClockProcessor(
     }
 
     // A policy that fails or times out must not hold the clock back: the alert is still recorded, with the error.
+    // Policies are pure functions of their arguments (the contract says so), so a batch asks once per distinct question.
     private async Task<(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyEntry> Penalties, string? Error)> AskPolicyAsync(
-        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at)
+        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at, Dictionary<string, Task<PolicyAnswer>> answers)
     {
         if (complaint.Grade is not { } grade)
         {
             return ([], [], null);
         }
 
+        var question = $"{complaint.PolicyId}|{complaint.PolicyVersion}|{grade.Code}|{breached}|{JsonSerializer.Serialize(ComplaintPolicyCalls.FactsOf(complaint))}";
+        if (!answers.TryGetValue(question, out var answer))
+        {
+            answers[question] = answer = AskAsync(tenant, complaint, grade.Code, breached);
+        }
+
+        var (steps, rules, error) = await answer;
+        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at))], error);
+    }
+
+    private async Task<PolicyAnswer> AskAsync(Tenant tenant, Complaint complaint, string gradeCode, bool breached)
+    {
         try
         {
             var trigger = breached ? EscalationTrigger.ClockBreached : EscalationTrigger.ClockWarning;
-            var steps = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Escalation(grade.Code, trigger, facts, settings));
+            var steps = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Escalation(gradeCode, trigger, facts, settings));
             var rules = breached
-                ? await policy.RunAsync(tenant, complaint, (p, settings, _) => p.Penalties(grade.Code, PenaltyOccasion.DeadlineMissed, settings))
+                ? await policy.RunAsync(tenant, complaint, (p, settings, _) => p.Penalties(gradeCode, PenaltyOccasion.DeadlineMissed, settings))
                 : [];
-            var penalties = rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at)).ToList();
-            return (steps, penalties, null);
+            if (rules.Any(r => r.Points <= 0))
+            {
+                throw new DomainException(ErrorCode.PolicyFailed, "The policy booked a penalty of no points.");
+            }
+
+            return new PolicyAnswer(steps, rules, null);
         }
         catch (DomainException e) when (e.Code == ErrorCode.PolicyFailed)
         {
-            return ([], [], e.Message);
+            return new PolicyAnswer([], [], e.Message);
         }
     }
+
+    private sealed record PolicyAnswer(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyRule> Rules, string? Error);
 }
 
 /// <summary>How many clocks one transaction handles: large enough to amortise the round trips, small enough to keep

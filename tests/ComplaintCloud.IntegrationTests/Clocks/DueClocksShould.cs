@@ -100,7 +100,10 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         }
 
         var doomedRun = doomed.ProcessDueAsync(winery.Tenant.Id);
-        var pid = await WaitForBlockedBackendAsync(blocker, doomed.Name);
+        // Watched from outside the blocking transaction, which would see one snapshot of pg_stat_activity throughout.
+        await using var observer = new NpgsqlConnection(database);
+        await observer.OpenAsync();
+        var pid = await WaitForBlockedBackendAsync(observer, doomed.Name);
         await using (var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", blocker, hold))
         {
             kill.Parameters.AddWithValue("pid", pid);
@@ -108,6 +111,8 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         }
 
         await Assert.ThrowsAnyAsync<Exception>(() => doomedRun);
+        // The client hears of its death before the server has released the dead backend's row locks.
+        await WaitForBackendGoneAsync(observer, pid);
         await hold.RollbackAsync();
 
         Assert.Null(await survivor.ProcessDueAsync(winery.Tenant.Id));
@@ -147,18 +152,24 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         Assert.Equal(clocks, await db.ComplaintEvents.CountAsync(e => e.Type == "PENALTY_BOOKED"));
     }
 
-    // Polls the server's own view, with a deadline: the doomed instance is stopped on a lock, not at a time.
-    private static async Task<int> WaitForBlockedBackendAsync(NpgsqlConnection connection, string applicationName)
+    // These poll the server's own view, with a deadline: they wait for a state, not for time to pass.
+    private static async Task<int> WaitForBlockedBackendAsync(NpgsqlConnection connection, string applicationName) =>
+        (int)(await PollAsync(connection, "SELECT pid FROM pg_stat_activity WHERE application_name = @p AND wait_event_type = 'Lock'", applicationName, found => found is int))!;
+
+    private static Task<object?> WaitForBackendGoneAsync(NpgsqlConnection connection, int pid) =>
+        PollAsync(connection, "SELECT count(*) FROM pg_stat_activity WHERE pid = @p", pid, found => found is 0L);
+
+    private static async Task<object?> PollAsync(NpgsqlConnection connection, string sql, object parameter, Func<object?, bool> done)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            await using var find = new NpgsqlCommand(
-                "SELECT pid FROM pg_stat_activity WHERE application_name = @name AND wait_event_type = 'Lock'", connection);
-            find.Parameters.AddWithValue("name", applicationName);
-            if (await find.ExecuteScalarAsync(deadline.Token) is int pid)
+            await using var query = new NpgsqlCommand(sql, connection);
+            query.Parameters.AddWithValue("p", parameter);
+            var found = await query.ExecuteScalarAsync(deadline.Token);
+            if (done(found))
             {
-                return pid;
+                return found;
             }
 
             await Task.Delay(20, deadline.Token);

@@ -154,6 +154,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sla_clocks");
 
+                    b.HasIndex("NextAlertAt")
+                        .HasDatabaseName("ix_sla_clocks_next_alert_at")
+                        .HasFilter("next_alert_at IS NOT NULL");
+
                     b.HasIndex("ComplaintId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("ix_sla_clocks_complaint_id_kind");

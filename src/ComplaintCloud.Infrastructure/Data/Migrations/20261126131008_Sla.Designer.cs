@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintCloud.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ComplaintCloudDbContext))]
-    [Migration("20261126122759_Sla")]
+    [Migration("20261126131008_Sla")]
     partial class Sla
     {
         /// <inheritdoc />
@@ -156,6 +156,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sla_clocks");
+
+                    b.HasIndex("NextAlertAt")
+                        .HasDatabaseName("ix_sla_clocks_next_alert_at")
+                        .HasFilter("next_alert_at IS NOT NULL");
 
                     b.HasIndex("ComplaintId", "Kind")
                         .IsUnique()

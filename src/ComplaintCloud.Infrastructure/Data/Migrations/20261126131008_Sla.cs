@@ -173,6 +173,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_sla_clocks_next_alert_at",
+                table: "sla_clocks",
+                column: "next_alert_at",
+                filter: "next_alert_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sla_clocks_tenant_id_next_alert_at",
                 table: "sla_clocks",
                 columns: new[] { "tenant_id", "next_alert_at" },
@@ -237,6 +243,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "penalty_entries");
+
+            migrationBuilder.DropIndex(
+                name: "ix_sla_clocks_next_alert_at",
+                table: "sla_clocks");
 
             migrationBuilder.DropIndex(
                 name: "ix_sla_clocks_tenant_id_next_alert_at",
