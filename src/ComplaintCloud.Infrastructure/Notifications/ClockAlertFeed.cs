@@ -54,7 +54,8 @@ public sealed class ClockAlertFeed : IObservable<ClockAlertNotice>
 
     public static ClockAlertNotice Deserialize(string payload)
     {
-        var json = JsonDocument.Parse(payload).RootElement;
+        using var document = JsonDocument.Parse(payload);
+        var json = document.RootElement;
         return new ClockAlertNotice(
             json.GetProperty("t").GetGuid(),
             json.GetProperty("c").GetGuid(),
@@ -88,7 +89,7 @@ public sealed class ClockAlertListener(string connectionString, ClockAlertFeed f
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => feed.Publish(ClockAlertFeed.Deserialize(e.Payload));
+                connection.Notification += (_, e) => Publish(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {ClockAlertFeed.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
@@ -109,5 +110,22 @@ public sealed class ClockAlertListener(string connectionString, ClockAlertFeed f
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
+    }
+
+    // Anyone may NOTIFY on the channel: a payload that is not a notice is logged, never allowed to stop the listener.
+    private void Publish(string payload)
+    {
+        ClockAlertNotice notice;
+        try
+        {
+            notice = ClockAlertFeed.Deserialize(payload);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            logger.LogWarning(e, "Ignored a malformed clock-alert notification.");
+            return;
+        }
+
+        feed.Publish(notice);
     }
 }

@@ -62,7 +62,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
                 await channels[message.Channel].SendAsync(message, cancellationToken);
                 message.Sent(clock.GetCurrentInstant());
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Whatever a channel throws fails that delivery, to be retried with backoff.
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
                 logger.LogWarning(e, "Delivering outbox message {MessageId} through {Channel} failed.", message.Id, message.Channel);
                 message.AttemptFailed(clock.GetCurrentInstant(), e.Message);

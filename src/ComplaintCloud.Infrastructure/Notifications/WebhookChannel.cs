@@ -26,6 +26,7 @@ public sealed class WebhookChannel(HttpClient http, WebhookSettings settings, IC
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var payload = JsonDocument.Parse(message.Payload);
         var body = JsonSerializer.Serialize(new
         {
             id = message.Id,
@@ -33,7 +34,7 @@ public sealed class WebhookChannel(HttpClient http, WebhookSettings settings, IC
             complaintId = message.ComplaintId,
             recipient = message.Recipient,
             topic = message.Topic,
-            payload = JsonDocument.Parse(message.Payload).RootElement,
+            payload = payload.RootElement,
         });
         var timestamp = clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)
