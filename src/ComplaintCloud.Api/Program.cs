@@ -6,6 +6,7 @@ using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Plugins.Declarative;
+using ComplaintCloud.Infrastructure.Notifications;
 using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ var auth = builder.AddComplaintCloudAuthentication();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
 builder.Services.AddApplication();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)
@@ -29,7 +31,9 @@ builder.Services.AddGraphQL(graphql => graphql
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
+app.UseWebSockets();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapStripeWebhook();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

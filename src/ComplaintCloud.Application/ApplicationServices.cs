@@ -1,9 +1,11 @@
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
+using ComplaintCloud.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -27,7 +29,8 @@ public static class ApplicationServices
             .AddScoped<BillingOverviewQuery>()
             .AddScoped<StripeWebhookHandler>()
             .AddSingleton<DemoTenantProvisioning>()
-            .AddLifecycle();
+            .AddLifecycle()
+            .AddSlaClocks();
 
     // The complaint lifecycle (issue 3): one handler per operation around the shared ComplaintWork.
     private static IServiceCollection AddLifecycle(this IServiceCollection services) =>
@@ -55,4 +58,15 @@ public static class ApplicationServices
             .AddScoped<CloseComplaintHandler>()
             .AddScoped<CreateUserHandler>()
             .AddScoped<UpdateLifecycleSettingsHandler>();
+
+    // SLA clocks (issue 5): clock operations the lifecycle calls, the board, and the due-clock processing jobs run.
+    private static IServiceCollection AddSlaClocks(this IServiceCollection services) =>
+        services
+            .AddScoped<ComplaintPolicyCalls>()
+            .AddScoped<ClockOperations>()
+            .AddScoped<LifecycleClocks>()
+            .AddScoped<SlaBoard>()
+            .AddSingleton(new SlaProcessingOptions())
+            .AddScoped<DueClockProcessor>()
+            .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>());
 }

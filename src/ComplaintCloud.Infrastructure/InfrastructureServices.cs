@@ -2,6 +2,7 @@ using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Scheduling;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Domain.Tenants;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,10 @@ public static class InfrastructureServices
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<TenantContext>();
-        services.AddDbContext<ComplaintCloudDbContext>(options => options.UseComplaintCloudDatabase(connectionString));
+        services.AddDbContext<ComplaintCloudDbContext>((provider, options) => options
+            .UseComplaintCloudDatabase(connectionString)
+            .AddInterceptors(provider.GetRequiredService<ClockArming>()));
+        services.AddSlaScheduling(connectionString);
         services.AddSingleton(provider => new PolicyCatalog(pluginsPath, provider.GetRequiredService<ILogger<PolicyCatalog>>()));
         services.AddSingleton<PolicyGuard>();
         services.AddSingleton<TenantPolicies>();

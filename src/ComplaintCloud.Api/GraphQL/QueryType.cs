@@ -44,6 +44,8 @@ public sealed class QueryType : ObjectGraphType
                 ? await c.Service<ComplaintQueries>().GetAsync(id, c.CancellationToken)
                 : throw new DomainException(ErrorCode.NotFound, "There is no such complaint."));
 
+        SlaBoardQuery.AddTo(this);
+
         Field<NonNullGraphType<ComplaintConnectionType>>("complaints")
             .Description("Newest first.")
             .Argument<ComplaintFilterInputType>("filter")

@@ -5,6 +5,8 @@ using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Billing;
+using ComplaintCloud.Domain.Penalties;
+using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,9 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
+    public DbSet<ClockAlert> ClockAlerts => Set<ClockAlert>();
+    public DbSet<PenaltyEntry> PenaltyEntries => Set<PenaltyEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -46,6 +51,9 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<EvidenceFile>(modelBuilder);
         FilterByTenant<PlanTask>(modelBuilder);
         FilterByTenant<ComplaintNote>(modelBuilder);
+        FilterByTenant<ClockAlert>(modelBuilder);
+        FilterByTenant<PenaltyEntry>(modelBuilder);
+        FilterByTenant<OutboxMessage>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

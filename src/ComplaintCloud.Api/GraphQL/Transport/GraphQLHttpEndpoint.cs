@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Types;
 using GraphQL.Validation;
 
 namespace ComplaintCloud.Api.GraphQL.Transport;
@@ -81,19 +80,13 @@ internal sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, IGraphQLTe
         await WriteAsync(context, status, mediaType, result).ConfigureAwait(false);
     }
 
-    private static ExecutionOptions CreateOptions(HttpContext context, GraphQLRequest request, bool isGet) => new()
+    private static ExecutionOptions CreateOptions(HttpContext context, GraphQLRequest request, bool isGet)
     {
-        Schema = context.RequestServices.GetRequiredService<ISchema>(),
-        Query = request.Query,
-        OperationName = request.OperationName,
-        Variables = request.Variables,
-        Extensions = request.Extensions,
-        RequestServices = context.RequestServices,
-        User = context.User,
-        CancellationToken = context.RequestAborted,
-        ValidationRules = isGet ? GetValidationRules : null,
-        CachedDocumentValidationRules = isGet ? CachedGetValidationRules : null,
-    };
+        var options = GraphQLExecution.OptionsFor(context, request, context.RequestAborted);
+        options.ValidationRules = isGet ? GetValidationRules : null;
+        options.CachedDocumentValidationRules = isGet ? CachedGetValidationRules : null;
+        return options;
+    }
 
     private static int StatusCodeOf(ExecutionResult result, string mediaType)
     {

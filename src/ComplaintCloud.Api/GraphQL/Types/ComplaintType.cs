@@ -76,6 +76,7 @@ public sealed class SlaClockType : ObjectGraphType<SlaClock>
         Field<NonNullGraphType<DateTimeGraphType>>("dueAt").Resolve(c => c.Source.DueAt.ToDateTimeUtc());
         Field<NonNullGraphType<ClockStateType>>("state").Resolve(c => c.Source.State);
         Field<NonNullGraphType<BooleanGraphType>>("pausesWhileWaitingOnCustomer").Resolve(c => c.Source.PausesWhileWaitingOnCustomer);
+        SlaClockFields.AddTo(this);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
@@ -63,6 +64,11 @@ public sealed class SubmitComplaintHandler(
             clocks = verdict.ClocksFromReceipt.Select(c => new { c.Kind, dueAt = c.DueAt.ToString() }),
         })));
         db.ComplaintEvents.AddRange(complaint.TakeNewEvents());
+        if (Acknowledgement.For(complaint, tenant.Calendar(), now) is { } acknowledgement)
+        {
+            db.OutboxMessages.Add(acknowledgement);
+        }
+
         if (command.IdempotencyKey is { } newKey)
         {
             db.IdempotencyRecords.Add(new IdempotencyRecord

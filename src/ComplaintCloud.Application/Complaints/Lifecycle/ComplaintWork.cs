@@ -1,10 +1,10 @@
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
-using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 /// What every lifecycle use case does around its one domain call: load the complaint of the signed-in user's
 /// tenant, ask its own policy version, and save the change with its audit events, a lost race being CONFLICT.
 /// </summary>
-public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, PolicyGuard guard, BillingGate billing, IClock clock)
+public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, IClock clock)
 {
     public ComplaintCloudDbContext Db => db;
 
@@ -49,12 +49,7 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == complaint.TenantId, cancellationToken);
-        var plugin = policies.PluginFor(tenant, complaint.PolicyId, complaint.PolicyVersion);
-        // The tenant's settings fit the version it runs; a complaint graded by another policy uses that one's defaults.
-        var settings = tenant.Policy.PolicyId == complaint.PolicyId && tenant.Policy.Version == complaint.PolicyVersion
-            ? new PolicySettings(tenant.Policy.Settings)
-            : PolicySettings.Defaults(plugin.Policy!.Descriptor);
-        return await guard.RunAsync(plugin, () => call(plugin.Policy!, settings));
+        return await policyCalls.RunAsync(tenant, complaint, (policy, settings, _) => call(policy, settings));
     }
 
     public Task<ApprovalRequirement> ApprovalsAsync(Complaint complaint, CancellationToken cancellationToken) =>
@@ -80,13 +75,16 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         ArgumentNullException.ThrowIfNull(complaint);
         // A read-only desk (lapsed subscription) keeps its complaints readable but cannot work them.
         await billing.EnsureWritableAsync(complaint.TenantId, cancellationToken);
-        db.ComplaintEvents.AddRange(complaint.TakeNewEvents());
+        var steps = complaint.TakeNewEvents();
+        db.ComplaintEvents.AddRange(steps);
+        await clocks.FollowAsync(complaint, steps, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             return complaint;
         }
-        catch (DbUpdateConcurrencyException)
+        // A lost race shows as the row version check or, when both sides started the same clock, as its unique key.
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             throw new DomainException(ErrorCode.Conflict, "Someone else changed the complaint at the same time; reload it and try again.");
         }

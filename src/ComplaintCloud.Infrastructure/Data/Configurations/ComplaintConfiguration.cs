@@ -65,6 +65,10 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
         builder.HasKey(c => c.Id);
         builder.HasIndex(c => new { c.ComplaintId, c.Kind }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.DueAt });
+        // The scheduler's scan: a tenant's clocks whose warning or deadline has come.
+        builder.HasIndex(c => new { c.TenantId, c.NextAlertAt }).HasFilter("next_alert_at IS NOT NULL");
+        // The helpers' scan: the most overdue clock of any tenant.
+        builder.HasIndex(c => c.NextAlertAt).HasFilter("next_alert_at IS NOT NULL");
         builder.Property(c => c.Kind).HasMaxLength(40);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
     }

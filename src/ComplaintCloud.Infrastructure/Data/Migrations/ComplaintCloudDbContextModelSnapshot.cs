@@ -79,6 +79,51 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("billing_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Clocks.ClockAlert", b =>
+                {
+                    b.Property<Guid>("ClockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clock_id");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("occasion");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ClockKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("clock_kind");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Instant>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ClockId", "Occasion")
+                        .HasName("pk_clock_alerts");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_clock_alerts_complaint_id");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_clock_alerts_tenant_id_at");
+
+                    b.ToTable("clock_alerts", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Clocks.SlaClock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -86,9 +131,21 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Instant?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<Duration>("Budget")
+                        .HasColumnType("interval")
+                        .HasColumnName("budget");
+
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
+
+                    b.Property<bool>("CountsBusinessTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counts_business_time");
 
                     b.Property<Instant>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -100,9 +157,29 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Instant?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<Instant?>("NextAlertAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_alert_at");
+
+                    b.Property<Instant?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
                     b.Property<bool>("PausesWhileWaitingOnCustomer")
                         .HasColumnType("boolean")
                         .HasColumnName("pauses_while_waiting_on_customer");
+
+                    b.Property<Duration>("Spent")
+                        .HasColumnType("interval")
+                        .HasColumnName("spent");
+
+                    b.Property<Instant>("SpentUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("spent_up_to");
 
                     b.Property<Instant>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -122,8 +199,20 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("warn_at");
 
+                    b.Property<Instant?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_percent");
+
                     b.HasKey("Id")
                         .HasName("pk_sla_clocks");
+
+                    b.HasIndex("NextAlertAt")
+                        .HasDatabaseName("ix_sla_clocks_next_alert_at")
+                        .HasFilter("next_alert_at IS NOT NULL");
 
                     b.HasIndex("ComplaintId", "Kind")
                         .IsUnique()
@@ -131,6 +220,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
 
                     b.HasIndex("TenantId", "DueAt")
                         .HasDatabaseName("ix_sla_clocks_tenant_id_due_at");
+
+                    b.HasIndex("TenantId", "NextAlertAt")
+                        .HasDatabaseName("ix_sla_clocks_tenant_id_next_alert_at")
+                        .HasFilter("next_alert_at IS NOT NULL");
 
                     b.ToTable("sla_clocks", (string)null);
                 });
@@ -354,7 +447,6 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
             modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.ComplaintNote", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -419,7 +511,6 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
             modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.EvidenceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -481,7 +572,6 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
             modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Lifecycle.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -546,6 +636,79 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("complaint_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Penalties.PenaltyEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<bool>("DecidedByDepartment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decided_by_department");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("occasion");
+
+                    b.Property<string>("OccasionKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occasion_key");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("UpToDismissal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("up_to_dismissal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_penalty_entries");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_penalty_entries_complaint_id");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_penalty_entries_tenant_id_at");
+
+                    b.HasIndex("TenantId", "OccasionKey", "Target")
+                        .IsUnique()
+                        .HasDatabaseName("ix_penalty_entries_tenant_id_occasion_key_target");
+
+                    b.ToTable("penalty_entries", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -557,17 +720,18 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("DuplicateWindowDays")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(30)
-                        .HasColumnName("duplicate_window_days");
                     b.Property<string>("CustomPolicies")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
                         .HasColumnName("custom_policies")
                         .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<int>("DuplicateWindowDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30)
+                        .HasColumnName("duplicate_window_days");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -725,6 +889,89 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Infrastructure.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dedup_key");
+
+                    b.Property<Instant?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Instant>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<Instant?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_outbox");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_outbox_next_attempt_at")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("TenantId", "DedupKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_outbox_tenant_id_dedup_key");
+
+                    b.ToTable("notification_outbox", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Billing.BillingAccount", b =>
                 {
                     b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
@@ -733,6 +980,23 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_billing_accounts_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Clocks.ClockAlert", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Clocks.SlaClock", null)
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clock_alerts_sla_clocks_clock_id");
+
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_clock_alerts_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Clocks.SlaClock", b =>
@@ -923,6 +1187,23 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_complaint_tasks_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Penalties.PenaltyEntry", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_penalty_entries_complaints_complaint_id");
+
+                    b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_penalty_entries_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.Tenant", b =>
                 {
                     b.OwnsOne("ComplaintCloud.Domain.Tenants.TenantPolicy", "Policy", b1 =>
@@ -979,6 +1260,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_idempotency_records_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Infrastructure.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_outbox_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Complaints.Complaint", b =>

@@ -1,0 +1,72 @@
+using ComplaintCloud.Domain.Calendars;
+using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Plugins.Abstractions;
+using NodaTime;
+
+namespace ComplaintCloud.Domain.Clocks;
+
+/// <summary>
+/// What the lifecycle does to a complaint's clocks: start those a step starts, meet one, pause and resume while
+/// waiting on the customer, replan on a regrade. Each returns the clocks it changed (or started) so the caller can
+/// record them; none saves anything.
+/// </summary>
+public static class ComplaintClocks
+{
+    /// <summary>Starts the clocks of the policy's rules that <paramref name="step"/> starts; a kind the complaint
+    /// already runs is not started twice (a reopened complaint keeps its history).</summary>
+    public static IReadOnlyList<SlaClock> Start(
+        Complaint complaint, IEnumerable<ClockRule> rules, ClockStart step, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(rules);
+        var running = complaint.Clocks.Select(c => c.Kind).ToHashSet(StringComparer.Ordinal);
+        return rules
+            .Where(rule => rule.StartsOn == step && !running.Contains(rule.Kind))
+            .Select(rule => SlaClock.Start(complaint, PlannedClock.Plan(rule, now, calendar)))
+            .ToList();
+    }
+
+    /// <summary>Stops the complaint's clock of <paramref name="kind"/> as met.</summary>
+    public static SlaClock Meet(Complaint complaint, string kind, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var clock = complaint.Clocks.FirstOrDefault(c => c.Kind == kind)
+            ?? throw new DomainException(ErrorCode.BadUserInput, $"The complaint runs no {kind} clock.", "kind");
+        clock.Meet(now, calendar);
+        return clock;
+    }
+
+    /// <summary>Pauses the clocks whose rules pause while the complaint waits on the customer or a third party.</summary>
+    public static IReadOnlyList<SlaClock> Pause(Complaint complaint, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Clocks.Where(c => c.Pause(now, calendar)).ToList();
+    }
+
+    /// <summary>Resumes the paused clocks with the time they had left.</summary>
+    public static IReadOnlyList<SlaClock> Resume(Complaint complaint, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Clocks.Where(c => c.Resume(now, calendar)).ToList();
+    }
+
+    /// <summary>After a regrade, gives each running clock the budget of the new grade's rule of the same kind,
+    /// keeping the time already spent; clocks the new grade does not run keep their plan.</summary>
+    public static IReadOnlyList<SlaClock> Replan(
+        Complaint complaint, IEnumerable<ClockRule> newGradeRules, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(newGradeRules);
+        var changed = new List<SlaClock>();
+        foreach (var rule in newGradeRules)
+        {
+            if (complaint.Clocks.FirstOrDefault(c => c.Kind == rule.Kind) is { State: not ClockState.Met } clock)
+            {
+                clock.Replan(PlannedClock.Plan(rule, clock.StartedAt, calendar), now, calendar);
+                changed.Add(clock);
+            }
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,11 @@
+using NodaTime;
+
+namespace ComplaintCloud.Infrastructure.Scheduling;
+
+/// <summary>Handles a tenant's clocks whose warning or deadline has come; implemented by the application.</summary>
+public interface IDueClockProcessor
+{
+    /// <summary>Handles every due clock of the tenant, in batches, and returns when the tenant next needs handling
+    /// (null when none of its clocks can warn or breach any more).</summary>
+    Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken);
+}

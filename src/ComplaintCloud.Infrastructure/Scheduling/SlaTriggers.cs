@@ -1,0 +1,51 @@
+using NodaTime;
+using Quartz;
+
+namespace ComplaintCloud.Infrastructure.Scheduling;
+
+/// <summary>
+/// Arms each tenant's one Quartz trigger to the tenant's next warning or deadline. Arming only ever brings a trigger
+/// forward: a later instant than the one armed changes nothing, because the job re-arms itself from the database
+/// after every run. Two arms racing can at worst leave the later of two instants armed, which delays (never loses)
+/// the earlier clock until that run, since a run handles everything due.
+/// </summary>
+public sealed class SlaTriggers(ISchedulerFactory schedulerFactory)
+{
+    public const string Group = "sla";
+
+    public static TriggerKey TriggerKeyOf(Guid tenantId) => new(tenantId.ToString(), Group);
+
+    public static JobKey JobKeyOf(Guid tenantId) => new(tenantId.ToString(), Group);
+
+    public async Task ArmAsync(Guid tenantId, Instant at, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        var key = TriggerKeyOf(tenantId);
+        var fireAt = at.ToDateTimeOffset();
+        var armed = await scheduler.GetTrigger(key, cancellationToken);
+        if (armed?.NextFireTimeUtc is { } next && next <= fireAt)
+        {
+            return;
+        }
+
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(key)
+            .ForJob(JobKeyOf(tenantId))
+            .StartAt(fireAt)
+            // A deadline that passed while no scheduler ran is handled at once, not skipped.
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+        if (armed is not null && await scheduler.RescheduleJob(key, trigger, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var job = JobBuilder.Create<TenantClockJob>()
+            .WithIdentity(JobKeyOf(tenantId))
+            .UsingJobData(TenantClockJob.TenantIdKey, tenantId.ToString())
+            // A node that dies mid-run has the run redone by another: batches it committed are not due any more.
+            .RequestRecovery()
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+    }
+}

@@ -1,0 +1,178 @@
+using ComplaintCloud.Domain.Clocks;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Plugins.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+using Duration = NodaTime.Duration;
+
+namespace ComplaintCloud.IntegrationTests.Clocks;
+
+/// <summary>
+/// Warnings, breaches, escalations and penalties of due clocks, exactly once, on a winery tenant (SPEC §3b): a minor
+/// complaint must be reported and attended on site within 10 minutes and resolved within 2 hours; a missed time
+/// limit costs the department 10 points.
+/// </summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class DueClocksShould(PostgresFixture postgres)
+{
+    private const int MinorAmount = 100;
+    private static readonly Instant Received = Instant.FromUtc(2026, 11, 23, 2, 0);
+
+    [Fact]
+    public async Task WarnAtEightyPercentThenBreachWithTheWineryPenaltyAndEscalation()
+    {
+        var clock = new FakeClock(Received);
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_warn_breach"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, MinorAmount);
+        Assert.Equal(Received + Duration.FromMinutes(8), complaint.Clocks.Min(c => c.WarnAt));
+
+        clock.Reset(Received + Duration.FromMinutes(8));
+        var next = await instance.ProcessDueAsync(winery.Tenant.Id);
+        Assert.Equal(Received + Duration.FromMinutes(10), next);
+
+        clock.Reset(Received + Duration.FromHours(3));
+        Assert.Null(await instance.ProcessDueAsync(winery.Tenant.Id));
+        Assert.Null(await instance.ProcessDueAsync(winery.Tenant.Id));
+
+        await using var scope = instance.ScopeFor(winery.Tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        var clocks = await db.SlaClocks.Where(c => c.ComplaintId == complaint.Id).ToListAsync();
+        Assert.All(clocks, c => Assert.Equal(ClockState.Breached, c.State));
+        var alerts = await db.ClockAlerts.ToListAsync();
+        Assert.Equal(clocks.Count(c => c.WarnedAt is not null), alerts.Count(a => a.Occasion == ClockOccasion.Warning));
+        Assert.Equal(clocks.Count, alerts.Count(a => a.Occasion == ClockOccasion.Breached));
+        var penalties = await db.PenaltyEntries.ToListAsync();
+        Assert.Equal(clocks.Count, penalties.Count);
+        Assert.All(penalties, p => Assert.Equal((PenaltyTarget.Department, 10, PenaltyOccasion.DeadlineMissed), (p.Target, p.Points, p.Occasion)));
+        var events = await db.ComplaintEvents.Where(e => e.ComplaintId == complaint.Id).Select(e => e.Type).ToListAsync();
+        Assert.Equal(clocks.Count, events.Count(t => t == "CLOCK_BREACHED"));
+        Assert.Equal(clocks.Count, events.Count(t => t == "PENALTY_BOOKED"));
+        Assert.Contains("ESCALATED", events);
+        Assert.Equal(events.Count(t => t == "ESCALATED"), await db.OutboxMessages.CountAsync(m => m.Topic == "CLOCK_BREACHED" || m.Topic == "CLOCK_WARNING"));
+    }
+
+    [Fact]
+    public async Task HandleEachBreachOnceWhenTwoInstancesRace()
+    {
+        var clock = new FakeClock(Received);
+        var database = await postgres.CreateDatabaseAsync("sla_race");
+        await using var a = await SlaInstance.CreateAsync(database, clock, "sla-a", batchSize: 4);
+        await using var b = await SlaInstance.CreateAsync(database, clock, "sla-b", batchSize: 4);
+        var winery = await a.SignUpAsync("winery");
+        for (var i = 0; i < 12; i++)
+        {
+            await (i % 2 == 0 ? a : b).SubmitAsync(winery, MinorAmount);
+        }
+
+        clock.Reset(Received + Duration.FromHours(3));
+        await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { a.ProcessDueAsync(winery.Tenant.Id), b.ProcessDueAsync(winery.Tenant.Id) }));
+
+        await AssertEveryClockBreachedOnceAsync(a, winery.Tenant.Id);
+    }
+
+    [Fact]
+    public async Task LoseAndDoubleNothingWhenAnInstanceIsKilledMidBatch()
+    {
+        var clock = new FakeClock(Received);
+        var database = await postgres.CreateDatabaseAsync("sla_kill");
+        await using var doomed = await SlaInstance.CreateAsync(database, clock, "sla-doomed");
+        await using var survivor = await SlaInstance.CreateAsync(database, clock, "sla-survivor");
+        var winery = await survivor.SignUpAsync("winery");
+        for (var i = 0; i < 5; i++)
+        {
+            await survivor.SubmitAsync(winery, MinorAmount);
+        }
+
+        clock.Reset(Received + Duration.FromHours(3));
+        // Holding the tenant row stops the doomed batch at its first write (the ledger's foreign key), after it has
+        // locked and handled its clocks in memory: that is where it gets killed.
+        await using var blocker = new NpgsqlConnection(database);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockTenant = new NpgsqlCommand("SELECT 1 FROM tenants WHERE id = @id FOR UPDATE", blocker, hold))
+        {
+            lockTenant.Parameters.AddWithValue("id", winery.Tenant.Id);
+            await lockTenant.ExecuteNonQueryAsync();
+        }
+
+        var doomedRun = doomed.ProcessDueAsync(winery.Tenant.Id);
+        // Watched from outside the blocking transaction, which would see one snapshot of pg_stat_activity throughout.
+        await using var observer = new NpgsqlConnection(database);
+        await observer.OpenAsync();
+        var pid = await WaitForBlockedBackendAsync(observer, doomed.Name);
+        await using (var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", blocker, hold))
+        {
+            kill.Parameters.AddWithValue("pid", pid);
+            await kill.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => doomedRun);
+        // The client hears of its death before the server has released the dead backend's row locks.
+        await WaitForBackendGoneAsync(observer, pid);
+        await hold.RollbackAsync();
+
+        Assert.Null(await survivor.ProcessDueAsync(winery.Tenant.Id));
+        await AssertEveryClockBreachedOnceAsync(survivor, winery.Tenant.Id);
+    }
+
+    [Fact]
+    public async Task RefuseAtTheDatabaseASecondRecordOfTheSameBreach()
+    {
+        var clock = new FakeClock(Received);
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_twice"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, MinorAmount);
+        clock.Reset(Received + Duration.FromHours(3));
+        await using var stale = instance.ScopeFor(winery.Tenant.Id);
+        var staleDb = stale.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        // A handler that read the clock before another handled it, and acts on what it read.
+        var staleClock = await staleDb.SlaClocks.FirstAsync(c => c.ComplaintId == complaint.Id);
+
+        await instance.ProcessDueAsync(winery.Tenant.Id);
+        staleDb.ClockAlerts.Add(ClockAlert.Raise(staleClock, clock.GetCurrentInstant()));
+
+        var refusal = await Assert.ThrowsAsync<DbUpdateException>(() => staleDb.SaveChangesAsync());
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(refusal.InnerException).SqlState);
+    }
+
+    private static async Task AssertEveryClockBreachedOnceAsync(SlaInstance instance, Guid tenantId)
+    {
+        await using var scope = instance.ScopeFor(tenantId);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        var clocks = await db.SlaClocks.CountAsync();
+        Assert.True(clocks > 0);
+        Assert.Equal(clocks, await db.SlaClocks.CountAsync(c => c.State == ClockState.Breached));
+        Assert.Equal(clocks, await db.ClockAlerts.CountAsync(a => a.Occasion == ClockOccasion.Breached));
+        Assert.Equal(clocks, await db.ComplaintEvents.CountAsync(e => e.Type == "CLOCK_BREACHED"));
+        Assert.Equal(clocks, await db.PenaltyEntries.CountAsync());
+        Assert.Equal(clocks, await db.ComplaintEvents.CountAsync(e => e.Type == "PENALTY_BOOKED"));
+    }
+
+    // These poll the server's own view, with a deadline: they wait for a state, not for time to pass.
+    private static async Task<int> WaitForBlockedBackendAsync(NpgsqlConnection connection, string applicationName) =>
+        (int)(await PollAsync(connection, "SELECT pid FROM pg_stat_activity WHERE application_name = @p AND wait_event_type = 'Lock'", applicationName, found => found is int))!;
+
+    private static Task<object?> WaitForBackendGoneAsync(NpgsqlConnection connection, int pid) =>
+        PollAsync(connection, "SELECT count(*) FROM pg_stat_activity WHERE pid = @p", pid, found => found is 0L);
+
+    private static async Task<object?> PollAsync(NpgsqlConnection connection, string sql, object parameter, Func<object?, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            await using var query = new NpgsqlCommand(sql, connection);
+            query.Parameters.AddWithValue("p", parameter);
+            var found = await query.ExecuteScalarAsync(deadline.Token);
+            if (done(found))
+            {
+                return found;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using ComplaintCloud.Infrastructure.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace ComplaintCloud.IntegrationTests.Clocks;
+
+/// <summary>The real path: a Quartz trigger on the clustered job store fires the tenant's job, whose alerts reach live subscribers.</summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class SlaSchedulerShould(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task HandleDeadlinesThatPassedWhileDownWithinFiveSecondsOfStart()
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        // Received three hours ago while the service was down: every clock of a minor winery complaint is overdue.
+        var clock = new FakeClock(now - Duration.FromHours(3));
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_quartz"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, 100);
+        clock.Reset(now);
+        var breached = new TaskCompletionSource<ClockAlertNotice>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = instance.Services.GetRequiredService<ClockAlertFeed>().Subscribe(new Observer(notice =>
+        {
+            if (notice.ComplaintId == complaint.Id)
+            {
+                breached.TrySetResult(notice);
+            }
+        }));
+
+        var started = Stopwatch.StartNew();
+        await instance.StartAsync();
+        var notice = await breached.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(winery.Tenant.Id, notice.TenantId);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"Handled {started.Elapsed} after start.");
+    }
+
+    private sealed class Observer(Action<ClockAlertNotice> onNext) : IObserver<ClockAlertNotice>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(ClockAlertNotice value) => onNext(value);
+    }
+}
