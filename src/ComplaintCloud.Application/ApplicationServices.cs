@@ -2,6 +2,7 @@ using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ApplicationServices
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ComplaintReportQuery>()
             .AddScoped<BillingGate>()
             .AddScoped<StartCheckoutHandler>()
             .AddScoped<OpenBillingPortalHandler>()
