@@ -42,11 +42,11 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
     private const string BreakdownSql = $"""
         SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status)
                  WHEN 15 THEN 'kind' WHEN 23 THEN 'category' WHEN 27 THEN 'grade' WHEN 29 THEN 'channel' ELSE 'status' END,
-               COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, 'UNGRADED'),
+               COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, 'UNGRADED') COLLATE "C",
                count(*)
         FROM complaints c WHERE {InPeriod}
         GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status))
-        ORDER BY 1, 3 DESC, 2 COLLATE "C"
+        ORDER BY 1, 3 DESC, 2
         """;
 
     // Departments of the current plan's tasks; a complaint counts once per department.

@@ -7,7 +7,13 @@ using NodaTime.Text;
 namespace ComplaintCloud.Application.Reports;
 
 /// <summary>How a report's period was asked for: one of a date range, a month or a quarter.</summary>
-public sealed record ReportPeriodInput(string? From = null, string? To = null, string? Month = null, string? Quarter = null);
+public sealed record ReportPeriodInput
+{
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? Month { get; init; }
+    public string? Quarter { get; init; }
+}
 
 /// <summary>The days a report covers, both ends included, and the period of equal length it is compared with.</summary>
 public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDate PreviousFrom)
