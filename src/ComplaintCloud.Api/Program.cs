@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
+using ComplaintCloud.Api.Reports;
 using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
@@ -29,6 +30,7 @@ await DatabaseStartup.PrepareAsync(app);
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.MapGraphQL();
 app.MapStripeWebhook();
+app.MapReportExports();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 await app.RunAsync();

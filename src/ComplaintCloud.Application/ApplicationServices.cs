@@ -20,6 +20,7 @@ public static class ApplicationServices
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
             .AddScoped<ComplaintReportQuery>()
+            .AddScoped<ComplaintListExport>()
             .AddScoped<BillingGate>()
             .AddScoped<StartCheckoutHandler>()
             .AddScoped<OpenBillingPortalHandler>()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace ComplaintCloud.Application.Reports;
 /// Computes a <see cref="ComplaintReport"/> with SQL aggregates sent as one batch: the complaints never leave the
 /// database. Every statement filters <c>tenant_id</c> itself, as raw SQL must.
 /// </summary>
-public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, TenantContext tenantContext)
+public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantContext tenantContext)
 {
     public const int TopProblems = 3;
     public const int TypicalCaseCount = 5;
@@ -81,12 +80,7 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
 
     public async Task<ComplaintReport> RunAsync(ReportPeriodInput input, CancellationToken cancellationToken)
     {
-        var tenantId = tenantContext.RequireSignedInTenant();
-        var period = ReportPeriod.Parse(input);
-        var zoneId = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
-        var zone = DateTimeZoneProviders.Tzdb[zoneId];
-        var (start, end) = period.Instants(zone);
-        var (previousStart, _) = period.PreviousInstants(zone);
+        var scope = await ReportScope.ResolveAsync(db, tenantContext, input, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -95,15 +89,15 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
             foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql })
             {
                 var command = new NpgsqlBatchCommand(sql);
-                command.Parameters.AddWithValue("tenant", tenantId);
-                command.Parameters.AddWithValue("start", start.ToDateTimeUtc());
-                command.Parameters.AddWithValue("end", end.ToDateTimeUtc());
-                command.Parameters.AddWithValue("previous_start", previousStart.ToDateTimeUtc());
+                command.Parameters.AddWithValue("tenant", scope.TenantId);
+                command.Parameters.AddWithValue("start", scope.Start.ToDateTimeUtc());
+                command.Parameters.AddWithValue("end", scope.End.ToDateTimeUtc());
+                command.Parameters.AddWithValue("previous_start", scope.PreviousStart.ToDateTimeUtc());
                 batch.BatchCommands.Add(command);
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            return await ReadAsync(reader, period, cancellationToken);
+            return await ReadAsync(reader, scope.Period, cancellationToken);
         }
         finally
         {
@@ -137,7 +131,7 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
             var dimension = reader.GetString(0);
             var key = reader.GetString(1);
             // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
-            breakdowns.Add((dimension, new Tally(dimension is "category" or "grade" ? key : ScreamingCase(key), (int)reader.GetInt64(2))));
+            breakdowns.Add((dimension, new Tally(dimension is "category" or "grade" ? key : ReportNames.ScreamingCase(key), (int)reader.GetInt64(2))));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -165,7 +159,7 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
         while (await reader.ReadAsync(cancellationToken))
         {
             typical.Add(new TypicalCase(
-                reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ScreamingCase(reader.GetString(4))));
+                reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ReportNames.ScreamingCase(reader.GetString(4))));
         }
 
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => b.Tally).ToList();
@@ -210,9 +204,4 @@ public sealed partial class ComplaintReportQuery(ComplaintCloudDbContext db, Ten
     private static double? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
-
-    internal static string ScreamingCase(string name) => WordStart().Replace(name, "_").ToUpperInvariant();
-
-    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
-    private static partial Regex WordStart();
 }
