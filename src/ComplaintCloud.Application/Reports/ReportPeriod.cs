@@ -71,14 +71,15 @@ public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDat
     private static (Instant, Instant) Range(LocalDate from, LocalDate to, DateTimeZone zone) =>
         (from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
 
+    // Years 1000–2999, as for months and quarters: far dates would overflow the calendar maths, and mean a typo.
     private static LocalDate Date(string? value, string field) =>
-        value is not null && LocalDatePattern.Iso.Parse(value) is { Success: true } parsed
+        value is not null && LocalDatePattern.Iso.Parse(value) is { Success: true, Value.Year: >= 1000 and <= 2999 } parsed
             ? parsed.Value
-            : throw new DomainException(ErrorCode.BadUserInput, "A date is written YYYY-MM-DD; give both from and to.", field);
+            : throw new DomainException(ErrorCode.BadUserInput, "A date is written YYYY-MM-DD (years 1000–2999); give both from and to.", field);
 
-    [GeneratedRegex(@"^(\d{4})-(\d{2})$")]
+    [GeneratedRegex(@"^([12]\d{3})-(\d{2})$")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^(\d{4})-Q([1-4])$")]
+    [GeneratedRegex(@"^([12]\d{3})-Q([1-4])$")]
     private static partial Regex QuarterPattern();
 }

@@ -188,7 +188,9 @@ public sealed class ReportShould(ApiFixture api)
     [InlineData("{\"month\": \"2026-10\", \"quarter\": \"2026-Q4\"}", "period")]
     [InlineData("{}", "period")]
     [InlineData("{\"month\": \"2026-13\"}", "period.month")]
+    [InlineData("{\"month\": \"9999-12\"}", "period.month")]
     [InlineData("{\"quarter\": \"2026-Q5\"}", "period.quarter")]
+    [InlineData("{\"from\": \"9999-12-01\", \"to\": \"9999-12-31\"}", "period.from")]
     [InlineData("{\"from\": \"2026-10-01\"}", "period.to")]
     [InlineData("{\"from\": \"2026-10-31\", \"to\": \"2026-10-01\"}", "period.to")]
     public async Task Refuse_a_period_that_is_not_exactly_one_well_formed_range_month_or_quarter(string period, string field)
