@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
+using ComplaintCloud.Api.Reports;
 using ComplaintCloud.Api.Hosting;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
@@ -36,6 +37,7 @@ app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapStripeWebhook();
+app.MapReportExports();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 

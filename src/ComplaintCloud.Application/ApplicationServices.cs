@@ -3,6 +3,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
 using ComplaintCloud.Infrastructure.Scheduling;
@@ -23,6 +24,8 @@ public static class ApplicationServices
             .AddScoped<PolicyListing>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ComplaintReportQuery>()
+            .AddScoped<ComplaintListExport>()
             .AddScoped<BillingGate>()
             .AddScoped<StartCheckoutHandler>()
             .AddScoped<OpenBillingPortalHandler>()

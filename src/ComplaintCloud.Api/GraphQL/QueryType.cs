@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.Reports;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
@@ -68,5 +69,6 @@ public sealed class QueryType : ObjectGraphType
 
         BillingFields.AddTo(this);
         LifecycleQueries.AddTo(this);
+        ReportFields.AddTo(this);
     }
 }

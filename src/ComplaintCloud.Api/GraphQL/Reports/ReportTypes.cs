@@ -1,0 +1,133 @@
+using ComplaintCloud.Application.Reports;
+using GraphQL.Types;
+
+namespace ComplaintCloud.Api.GraphQL.Reports;
+
+public sealed class ReportPeriodInputType : InputObjectGraphType<ReportPeriodInput>
+{
+    public ReportPeriodInputType()
+    {
+        Name = "ReportPeriodInput";
+        Description = "Exactly one of: from and to (YYYY-MM-DD, both included), month (YYYY-MM) or quarter (YYYY-Qn).";
+        Field<StringGraphType>("from");
+        Field<StringGraphType>("to");
+        Field<StringGraphType>("month");
+        Field<StringGraphType>("quarter");
+    }
+}
+
+public sealed class ComplaintReportType : ObjectGraphType<ComplaintReport>
+{
+    public ComplaintReportType()
+    {
+        Name = "ComplaintReport";
+        Field(r => r.From).Description("First day, YYYY-MM-DD.");
+        Field(r => r.To).Description("Last day, included.");
+        Field(r => r.PreviousFrom).Description("The period trends compare with: the previous month or quarter, or as many days before.");
+        Field(r => r.PreviousTo);
+        Field(r => r.Total).Description("Complaints (of every kind) received in the period.");
+        Tallies("byKind", r => r.ByKind);
+        Tallies("byCategory", r => r.ByCategory);
+        Tallies("byGrade", r => r.ByGrade);
+        Tallies("byChannel", r => r.ByChannel);
+        Tallies("byStatus", r => r.ByStatus);
+        Tallies("byDepartment", r => r.ByDepartment);
+        Rate("resolution", "Resolved (resolved_at set, i.e. not reopened since) out of the total.", r => r.Resolution);
+        Rate("firstContactResolution", "Resolved with no reopen and no handover (one handler) out of the resolved.", r => r.FirstContactResolution);
+        Rate("reopen", "Reopened at least once out of the total.", r => r.Reopen);
+        Rate("duplicate", "Flagged as a duplicate of an earlier complaint out of the total.", r => r.Duplicate);
+        Rate("callbackSatisfaction", "Latest callback scored overall 4 or 5 out of the complaints called back.", r => r.CallbackSatisfaction);
+        Field(r => r.ResolutionHoursP50, nullable: true).Description("Median hours from receipt to resolution, over the resolved.");
+        Field(r => r.ResolutionHoursP90, nullable: true).Description("90th percentile (interpolated) of the same.");
+        Field<NonNullGraphType<SatisfactionAveragesType>>("satisfaction").Resolve(c => c.Source.Satisfaction);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlaComplianceType>>>>("sla")
+            .Description("Per clock kind over all grades (grade null), then per kind and grade.")
+            .Resolve(c => c.Source.Sla);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecurringProblemType>>>>("topCategories").Resolve(c => c.Source.TopCategories);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecurringProblemType>>>>("topRootCauses")
+            .Description("By the deepest of the 5 Whys recorded in the investigation.")
+            .Resolve(c => c.Source.TopRootCauses);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypicalCaseType>>>>("typicalCases").Resolve(c => c.Source.TypicalCases);
+    }
+
+    private void Tallies(string name, Func<ComplaintReport, IReadOnlyList<Tally>> tallies) =>
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TallyType>>>>(name).Description("Largest first.").Resolve(c => tallies(c.Source));
+
+    private void Rate(string name, string description, Func<ComplaintReport, Rate> rate) =>
+        Field<NonNullGraphType<RateType>>(name).Description(description).Resolve(c => rate(c.Source));
+}
+
+public sealed class TallyType : ObjectGraphType<Tally>
+{
+    public TallyType()
+    {
+        Name = "ReportTally";
+        Field(t => t.Key);
+        Field(t => t.Count);
+    }
+}
+
+public sealed class RateType : ObjectGraphType<Rate>
+{
+    public RateType()
+    {
+        Name = "ReportRate";
+        Field(r => r.Count);
+        Field(r => r.OutOf);
+        Field(r => r.Value, nullable: true).Description("count / outOf to four decimals; null when outOf is 0.");
+    }
+}
+
+public sealed class SatisfactionAveragesType : ObjectGraphType<SatisfactionAverages>
+{
+    public SatisfactionAveragesType()
+    {
+        Name = "SatisfactionAverages";
+        Description = "Averages of each complaint's latest callback scores (1–5), to two decimals.";
+        Field(s => s.Callbacks);
+        Field(s => s.Overall, nullable: true);
+        Field(s => s.Attitude, nullable: true);
+        Field(s => s.Speed, nullable: true);
+        Field(s => s.Professionalism, nullable: true);
+        Field(s => s.Outcome, nullable: true);
+    }
+}
+
+public sealed class SlaComplianceType : ObjectGraphType<SlaCompliance>
+{
+    public SlaComplianceType()
+    {
+        Name = "SlaCompliance";
+        Field(s => s.ClockKind);
+        Field(s => s.Grade, nullable: true);
+        Field(s => s.Met);
+        Field(s => s.Breached);
+        Field(s => s.Running).Description("Neither met nor breached yet (running, paused or warned).");
+        Field<NonNullGraphType<RateType>>("compliance").Description("Met out of met and breached.").Resolve(c => c.Source.Compliance);
+    }
+}
+
+public sealed class RecurringProblemType : ObjectGraphType<RecurringProblem>
+{
+    public RecurringProblemType()
+    {
+        Name = "RecurringProblem";
+        Field(p => p.Key);
+        Field(p => p.Count);
+        Field(p => p.PreviousCount);
+        Field(p => p.Trend).Description("UP, DOWN or SAME against the previous period; NEW when it did not occur then.");
+    }
+}
+
+public sealed class TypicalCaseType : ObjectGraphType<TypicalCase>
+{
+    public TypicalCaseType()
+    {
+        Name = "TypicalCase";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field(t => t.Number);
+        Field(t => t.Grade, nullable: true);
+        Field(t => t.Category);
+        Field(t => t.Status);
+    }
+}

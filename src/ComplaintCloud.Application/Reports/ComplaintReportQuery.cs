@@ -1,0 +1,207 @@
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Npgsql;
+
+namespace ComplaintCloud.Application.Reports;
+
+/// <summary>
+/// Computes a <see cref="ComplaintReport"/> with SQL aggregates sent as one batch: the complaints never leave the
+/// database. Every statement filters <c>tenant_id</c> itself, as raw SQL must.
+/// </summary>
+public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantContext tenantContext)
+{
+    public const int TopProblems = 3;
+    public const int TypicalCaseCount = 5;
+
+    // The scope of every figure: the tenant's complaints received in the period.
+    private const string InPeriod = "c.tenant_id = @tenant AND c.received_at >= @start AND c.received_at < @end";
+
+    private const string SummarySql = $"""
+        SELECT count(*),
+               count(*) FILTER (WHERE c.resolved_at IS NOT NULL),
+               count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.reopen_count = 0 AND cardinality(c.handler_ids) <= 1),
+               count(*) FILTER (WHERE c.reopen_count > 0),
+               count(*) FILTER (WHERE c.duplicate_of_id IS NOT NULL),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
+               count(c.last_callback),
+               count(*) FILTER (WHERE (c.last_callback->'satisfaction'->>'overall')::int >= 4),
+               round(avg((c.last_callback->'satisfaction'->>'overall')::int), 2)::float8,
+               round(avg((c.last_callback->'satisfaction'->>'attitude')::int), 2)::float8,
+               round(avg((c.last_callback->'satisfaction'->>'speed')::int), 2)::float8,
+               round(avg((c.last_callback->'satisfaction'->>'professionalism')::int), 2)::float8,
+               round(avg((c.last_callback->'satisfaction'->>'outcome')::int), 2)::float8
+        FROM complaints c WHERE {InPeriod}
+        """;
+
+    // One scan for five breakdowns; GROUPING tells which set a row belongs to (a 0 bit marks the grouped column).
+    private const string BreakdownSql = $"""
+        SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status)
+                 WHEN 15 THEN 'kind' WHEN 23 THEN 'category' WHEN 27 THEN 'grade' WHEN 29 THEN 'channel' ELSE 'status' END,
+               COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, 'UNGRADED') COLLATE "C",
+               count(*)
+        FROM complaints c WHERE {InPeriod}
+        GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status))
+        ORDER BY 1, 3 DESC, 2
+        """;
+
+    // Departments of the current plan's tasks; a complaint counts once per department.
+    private const string DepartmentSql = $"""
+        SELECT t.department, count(DISTINCT c.id)
+        FROM complaints c JOIN complaint_tasks t ON t.complaint_id = c.id AND t.plan_revision = c.plan_revision AND t.tenant_id = @tenant
+        WHERE {InPeriod}
+        GROUP BY t.department
+        ORDER BY 2 DESC, t.department COLLATE "C"
+        """;
+
+    private const string SlaSql = $"""
+        SELECT s.kind, GROUPING(c.grade_code) = 1, COALESCE(c.grade_code, 'UNGRADED'),
+               count(*) FILTER (WHERE s.state = 'Met'),
+               count(*) FILTER (WHERE s.state = 'Breached'),
+               count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached'))
+        FROM sla_clocks s JOIN complaints c ON c.id = s.complaint_id
+        WHERE s.tenant_id = @tenant AND {InPeriod}
+        GROUP BY GROUPING SETS ((s.kind), (s.kind, c.grade_code))
+        ORDER BY s.kind COLLATE "C", GROUPING(c.grade_code) DESC, c.grade_code COLLATE "C"
+        """;
+
+    // The deepest "why" of the 5 Whys is the root cause.
+    private const string RootCause = "c.root_cause[cardinality(c.root_cause)]";
+
+    private static readonly string TypicalSql = $"""
+        SELECT c.id, c.number, c.grade_code, c.category, c.status
+        FROM complaints c WHERE {InPeriod}
+        ORDER BY c.grade_rank DESC NULLS LAST, c.received_at, c.number
+        LIMIT {TypicalCaseCount}
+        """;
+
+    public async Task<ComplaintReport> RunAsync(ReportPeriodInput input, CancellationToken cancellationToken)
+    {
+        var scope = await ReportScope.ResolveAsync(db, tenantContext, input, cancellationToken);
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql })
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                command.Parameters.AddWithValue("tenant", scope.TenantId);
+                command.Parameters.AddWithValue("start", scope.Start.ToDateTimeUtc());
+                command.Parameters.AddWithValue("end", scope.End.ToDateTimeUtc());
+                command.Parameters.AddWithValue("previous_start", scope.PreviousStart.ToDateTimeUtc());
+                batch.BatchCommands.Add(command);
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            return await ReadAsync(reader, scope.Period, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<ComplaintReport> ReadAsync(NpgsqlDataReader reader, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        var resolved = reader.GetInt64(1);
+        var callbacks = reader.GetInt64(7);
+        var summary = new
+        {
+            Resolution = Rate.Of(resolved, total),
+            FirstContact = Rate.Of(reader.GetInt64(2), resolved),
+            Reopen = Rate.Of(reader.GetInt64(3), total),
+            Duplicate = Rate.Of(reader.GetInt64(4), total),
+            P50 = Hours(reader, 5),
+            P90 = Hours(reader, 6),
+            CallbackSatisfaction = Rate.Of(reader.GetInt64(8), callbacks),
+            Satisfaction = new SatisfactionAverages(
+                (int)callbacks, Nullable(reader, 9), Nullable(reader, 10), Nullable(reader, 11), Nullable(reader, 12), Nullable(reader, 13)),
+        };
+
+        await reader.NextResultAsync(cancellationToken);
+        var breakdowns = new List<(string Dimension, Tally Tally)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var dimension = reader.GetString(0);
+            var key = reader.GetString(1);
+            // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
+            breakdowns.Add((dimension, new Tally(dimension is "category" or "grade" ? key : ReportNames.ScreamingCase(key), (int)reader.GetInt64(2))));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var departments = new List<Tally>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            departments.Add(new Tally(reader.GetString(0), (int)reader.GetInt64(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var sla = new List<SlaCompliance>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var met = reader.GetInt64(3);
+            var breached = reader.GetInt64(4);
+            sla.Add(new SlaCompliance(
+                reader.GetString(0), reader.GetBoolean(1) ? null : reader.GetString(2), (int)met, (int)breached, (int)reader.GetInt64(5), Rate.Of(met, met + breached)));
+        }
+
+        var topCategories = await RecurringAsync(reader, cancellationToken);
+        var topRootCauses = await RecurringAsync(reader, cancellationToken);
+
+        await reader.NextResultAsync(cancellationToken);
+        var typical = new List<TypicalCase>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            typical.Add(new TypicalCase(
+                reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ReportNames.ScreamingCase(reader.GetString(4))));
+        }
+
+        IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => b.Tally).ToList();
+        return new ComplaintReport(
+            Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
+            Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
+            summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
+            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical);
+    }
+
+    // One scan over the period and the one before it; only problems seen in the period rank.
+    private static string RecurringSql(string key) => $"""
+        SELECT {key},
+               count(*) FILTER (WHERE c.received_at >= @start),
+               count(*) FILTER (WHERE c.received_at < @start)
+        FROM complaints c
+        WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end AND {key} IS NOT NULL
+        GROUP BY {key}
+        HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0
+        ORDER BY 2 DESC, {key} COLLATE "C"
+        LIMIT {TopProblems}
+        """;
+
+    private static async Task<IReadOnlyList<RecurringProblem>> RecurringAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken);
+        var problems = new List<RecurringProblem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var count = (int)reader.GetInt64(1);
+            var previous = (int)reader.GetInt64(2);
+            var trend = previous == 0 ? "NEW" : count > previous ? "UP" : count < previous ? "DOWN" : "SAME";
+            problems.Add(new RecurringProblem(reader.GetString(0), count, previous, trend));
+        }
+
+        return problems;
+    }
+
+    private static double? Hours(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Math.Round(reader.GetDouble(ordinal), 2);
+
+    private static double? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
