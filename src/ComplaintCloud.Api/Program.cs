@@ -8,13 +8,13 @@ using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = await DatabaseStartup.ConnectionStringAsync(builder);
+var connections = await DatabaseStartup.ConnectionsAsync(builder);
 var pluginsPath = RepositoryLayout.Resolve(builder.Configuration["Plugins:Path"], "artifacts", "plugins")
     ?? throw new InvalidOperationException("Set Plugins:Path to the folder holding the policy plugins.");
 var auth = builder.AddComplaintCloudAuthentication();
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
+builder.Services.AddInfrastructure(connections.Runtime, pluginsPath, auth);
 builder.Services.AddApplication();
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()

@@ -18,6 +18,7 @@ public static class InfrastructureServices
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<TenantContext>();
+        services.AddScoped<TenantDirectory>();
         services.AddDbContext<ComplaintCloudDbContext>(options => options.UseComplaintCloudDatabase(connectionString));
         services.AddSingleton(provider => new PolicyCatalog(pluginsPath, provider.GetRequiredService<ILogger<PolicyCatalog>>()));
         services.AddSingleton<PolicyGuard>();
@@ -31,5 +32,6 @@ public static class InfrastructureServices
     public static DbContextOptionsBuilder UseComplaintCloudDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(TenantSessionInterceptor.Instance);
 }

@@ -14,6 +14,7 @@ public sealed record LogInCommand(string TenantSlug, string Email, string Passwo
 public sealed class LogInHandler(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
+    TenantDirectory directory,
     IPasswordHasher<User> hasher,
     TokenService tokens)
 {
@@ -22,8 +23,9 @@ public sealed class LogInHandler(
         ArgumentNullException.ThrowIfNull(command);
         // One answer for an unknown tenant, unknown user and wrong password, so none can be probed.
         var refused = new DomainException(ErrorCode.Unauthenticated, "The tenant, e-mail or password is wrong.");
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == command.TenantSlug, cancellationToken) ?? throw refused;
-        tenantContext.UseTenant(tenant.Id);
+        var tenantId = await directory.FindIdAsync(command.TenantSlug, cancellationToken) ?? throw refused;
+        tenantContext.UseTenant(tenantId);
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var email = User.NormalizeEmail(command.Email);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken) ?? throw refused;
         switch (hasher.VerifyHashedPassword(user, user.PasswordHash, command.Password))

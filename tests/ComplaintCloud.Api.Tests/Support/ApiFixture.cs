@@ -17,7 +17,11 @@ public sealed class ApiFixture : IAsyncLifetime
     private readonly PostgresFixture _postgres = new();
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>The service's own connection: the ordinary runtime role that row-level security binds.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The schema owner's connection, which only migrates.</summary>
+    public string MigrationsConnectionString { get; private set; } = "";
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -27,11 +31,13 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        ConnectionString = await _postgres.CreateDatabaseAsync("api");
+        var connections = await _postgres.CreateSecuredDatabaseAsync("api");
+        (ConnectionString, MigrationsConnectionString) = (connections.Runtime, connections.Migrations);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Testing");
             host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
+            host.UseSetting("ConnectionStrings:ComplaintCloudMigrations", MigrationsConnectionString);
             host.UseSetting("Auth:SigningKey", SigningKey);
             host.UseSetting("Tenants:ProvisionDemo", "false");
         });
