@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.IntegrationTests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -56,6 +57,9 @@ public sealed class ApiFixture : IAsyncLifetime
 
         await _postgres.DisposeAsync();
     }
+
+    /// <summary>Another database on the same server, with both roles, for tests that migrate on their own.</summary>
+    public Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix) => _postgres.CreateSecuredDatabaseAsync(prefix);
 
     /// <summary>A client speaking real HTTP to the running service.</summary>
     public GraphQLClient Client(string? token = null)
