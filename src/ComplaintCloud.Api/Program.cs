@@ -20,6 +20,8 @@ builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)
     .AddSystemTextJson()
+    // Resolvers share the request's DbContext, which allows one operation at a time: no parallel query fields.
+    .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddComplaintCloudTransport());
 
 var app = builder.Build();
