@@ -14,6 +14,7 @@ public static class ApplicationServices
             .AddScoped<LogInHandler>()
             .AddScoped<SelectPolicyHandler>()
             .AddScoped<SubmitComplaintHandler>()
+            .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()
             .AddSingleton<DemoTenantProvisioning>();
 }

@@ -53,6 +53,8 @@ public sealed class MutationType : ObjectGraphType
                 return await c.Service<SubmitComplaintHandler>().HandleAsync(
                     new SubmitComplaintCommand(ToIntake(c.GetArgument<SubmitComplaintInput>("input")), key), c.CancellationToken);
             });
+
+        PublicIntakeFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

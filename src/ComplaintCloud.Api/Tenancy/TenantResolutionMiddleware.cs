@@ -6,32 +6,66 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 namespace ComplaintCloud.Api.Tenancy;
 
 /// <summary>
-/// Carries the signed token's tenant, user and roles into the request's <see cref="TenantContext"/>. A request that
-/// presents a token which does not verify (forged, expired) is refused outright rather than served as anonymous.
+/// Settles whom a request acts for, in the request's <see cref="TenantContext"/>: the signed token's tenant, user and
+/// roles; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
+/// the sub-domain (<c>&lt;slug&gt;.&lt;Tenants:BaseDomain&gt;</c>). A token that does not verify (forged, expired) is
+/// refused rather than served as anonymous, and so is a header or sub-domain naming another tenant than the token.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfiguration configuration)
 {
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant)
+    public const string TenantHeader = "X-Tenant";
+
+    // Sub-domains of this host name tenants; "localhost" lets acme.localhost work on a developer's machine.
+    private readonly string _baseDomain = "." + (configuration["Tenants:BaseDomain"] ?? "localhost").Trim('.').ToLowerInvariant();
+
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TenantDirectory directory)
     {
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Failure is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsJsonAsync(
-                new { errors = new[] { new { message = "The token is invalid or has expired; log in again.", extensions = new { code = "UNAUTHENTICATED" } } } },
-                context.RequestAborted);
+            await PipelineErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The token is invalid or has expired; log in again.");
             return;
         }
 
+        var named = NamedTenant(context.Request);
         if (result.Succeeded && result.Principal is { } user)
         {
+            if (named is not null && named != user.FindFirst(TokenService.TenantSlugClaim)?.Value)
+            {
+                await PipelineErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "FORBIDDEN", "The request names another tenant than your token.");
+                return;
+            }
+
             context.User = user;
             tenant.SignIn(
                 Guid.Parse(user.FindFirst(TokenService.TenantIdClaim)!.Value),
                 Guid.Parse(user.FindFirst("sub")!.Value),
                 user.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList());
         }
+        else if (named is not null)
+        {
+            if (await directory.FindIdAsync(named, context.RequestAborted) is not { } tenantId)
+            {
+                await PipelineErrors.WriteAsync(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"There is no tenant '{named}'.");
+                return;
+            }
+
+            tenant.UseTenant(tenantId);
+        }
 
         await next(context);
+    }
+
+    private string? NamedTenant(HttpRequest request)
+    {
+        if (request.Headers[TenantHeader].FirstOrDefault() is { Length: > 0 } header)
+        {
+            return header.Trim().ToLowerInvariant();
+        }
+
+        var host = request.Host.Host.ToLowerInvariant();
+        return host.EndsWith(_baseDomain, StringComparison.Ordinal) && host[..^_baseDomain.Length] is { Length: > 0 } label && !label.Contains('.', StringComparison.Ordinal)
+            ? label
+            : null;
     }
 }

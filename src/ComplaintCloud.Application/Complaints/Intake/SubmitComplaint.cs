@@ -28,7 +28,12 @@ public sealed class SubmitComplaintHandler(
     public async Task<Complaint> HandleAsync(SubmitComplaintCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireSignedInTenant();
+        return await ReceiveAsync(command, tenantContext.RequireSignedInTenant(), cancellationToken);
+    }
+
+    /// <summary>The intake itself, for callers that have settled who may submit (staff here, customers in <see cref="PublicIntakeHandler"/>).</summary>
+    internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, CancellationToken cancellationToken)
+    {
         command.Intake.Validate();
         var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
         if (command.IdempotencyKey is { } key && await FindRetryAsync(key, requestHash!, cancellationToken) is { } earlier)
