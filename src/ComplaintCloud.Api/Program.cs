@@ -1,6 +1,7 @@
 using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.Hosting;
+using ComplaintCloud.Api.Security;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Application;
 using ComplaintCloud.Infrastructure;
@@ -22,12 +23,15 @@ builder.Services.AddGraphQL(graphql => graphql
     .AddSystemTextJson()
     // Resolvers share the request's DbContext, which allows one operation at a time: no parallel query fields.
     .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
-    .AddComplaintCloudTransport());
+    .AddComplaintCloudTransport()
+    .AddAbuseLimits(builder.Configuration, builder.Environment));
+builder.Services.AddComplaintCloudRateLimits(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseRateLimiter();
 app.MapGraphQL();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 

@@ -34,14 +34,10 @@ public sealed class ApiFixture : IAsyncLifetime
         await _postgres.InitializeAsync();
         var connections = await _postgres.CreateSecuredDatabaseAsync("api");
         (ConnectionString, MigrationsConnectionString) = (connections.Runtime, connections.Migrations);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Testing");
-            host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
-            host.UseSetting("ConnectionStrings:ComplaintCloudMigrations", MigrationsConnectionString);
-            host.UseSetting("Auth:SigningKey", SigningKey);
-            host.UseSetting("Tenants:ProvisionDemo", "false");
-        });
+        _factory = Variant("Testing",
+            // Every test calls from 127.0.0.1; the limits have tests of their own.
+            ("RateLimits:PerIpPerMinute", "1000000"),
+            ("RateLimits:PerTenantPerMinute", "1000000"));
         _factory.UseKestrel(0);
         _factory.StartServer();
         using var client = _factory.CreateClient();
@@ -57,6 +53,24 @@ public sealed class ApiFixture : IAsyncLifetime
 
         await _postgres.DisposeAsync();
     }
+
+    /// <summary>
+    /// Another instance of the service, in memory, over the same database and signing key: for tests of settings the
+    /// shared instance does not have. Dispose it.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(string environment, params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment(environment);
+            host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
+            host.UseSetting("ConnectionStrings:ComplaintCloudMigrations", MigrationsConnectionString);
+            host.UseSetting("Auth:SigningKey", SigningKey);
+            host.UseSetting("Tenants:ProvisionDemo", "false");
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
 
     /// <summary>Another database on the same server, with both roles, for tests that migrate on their own.</summary>
     public Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix) => _postgres.CreateSecuredDatabaseAsync(prefix);
