@@ -1,6 +1,7 @@
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Application.Tenants.ApiKeys;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -13,6 +14,10 @@ public static class ApplicationServices
             .AddScoped<SignUpHandler>()
             .AddScoped<LogInHandler>()
             .AddScoped<SelectPolicyHandler>()
+            .AddScoped<RefreshTokenHandler>()
+            .AddScoped<CreateApiKeyHandler>()
+            .AddScoped<RevokeApiKeyHandler>()
+            .AddScoped<AuthenticateApiKeyHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()

@@ -55,6 +55,7 @@ public sealed class MutationType : ObjectGraphType
             });
 
         PublicIntakeFields.AddTo(this);
+        SecurityFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -59,5 +59,7 @@ public sealed class QueryType : ObjectGraphType
                     c.GetArgument<string?>("after"),
                     c.CancellationToken);
             });
+
+        SecurityFields.AddTo(this);
     }
 }

@@ -44,6 +44,7 @@ public static class AbuseLimits
             options.MaxDepth = configuration.GetValue("GraphQL:MaxDepth", DefaultMaxDepth);
             options.MaxComplexity = configuration.GetValue("GraphQL:MaxComplexity", DefaultMaxComplexity);
         });
+        builder.AddValidationRule(new ApiKeyScopeRule());
         builder.AddValidationRule(new AliasLimitRule(configuration.GetValue("GraphQL:MaxAliases", DefaultMaxAliases)));
         // Development and Testing keep introspection open: GraphiQL and the graphql-http audit need it.
         if (environment.IsProduction())

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Tenants.ApiKeys;
 using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -7,18 +8,19 @@ namespace ComplaintCloud.Api.Tenancy;
 
 /// <summary>
 /// Settles whom a request acts for, in the request's <see cref="TenantContext"/>: the signed token's tenant, user and
-/// roles; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
+/// roles; or an integration's X-Api-Key, which names its tenant; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
 /// the sub-domain (<c>&lt;slug&gt;.&lt;Tenants:BaseDomain&gt;</c>). A token that does not verify (forged, expired) is
 /// refused rather than served as anonymous, and so is a header or sub-domain naming another tenant than the token.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfiguration configuration)
 {
     public const string TenantHeader = "X-Tenant";
+    public const string ApiKeyHeader = "X-Api-Key";
 
     // Sub-domains of this host name tenants; "localhost" lets acme.localhost work on a developer's machine.
     private readonly string _baseDomain = "." + (configuration["Tenants:BaseDomain"] ?? "localhost").Trim('.').ToLowerInvariant();
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TenantDirectory directory)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TenantDirectory directory, AuthenticateApiKeyHandler apiKeys)
     {
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Failure is not null)
@@ -28,7 +30,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
         }
 
         var named = NamedTenant(context.Request);
-        if (result.Succeeded && result.Principal is { } user)
+        var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault();
+        if (apiKey is not null)
+        {
+            if (result.Succeeded || !await apiKeys.HandleAsync(apiKey, context.RequestAborted))
+            {
+                await PipelineErrors.WriteAsync(
+                    context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The API key is invalid or revoked, or came with a token as well.");
+                return;
+            }
+
+            if (named is not null && await directory.FindIdAsync(named, context.RequestAborted) != tenant.TenantId)
+            {
+                await PipelineErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "FORBIDDEN", "The request names another tenant than your API key.");
+                return;
+            }
+        }
+        else if (result.Succeeded && result.Principal is { } user)
         {
             if (named is not null && named != user.FindFirst(TokenService.TenantSlugClaim)?.Value)
             {

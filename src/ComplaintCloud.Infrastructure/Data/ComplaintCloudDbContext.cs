@@ -20,6 +20,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
     internal TenantContext Tenancy => tenantContext;
@@ -35,6 +36,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<SlaClock>(modelBuilder);
         FilterByTenant<ComplaintEvent>(modelBuilder);
         FilterByTenant<IdempotencyRecord>(modelBuilder);
+        FilterByTenant<ApiKey>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

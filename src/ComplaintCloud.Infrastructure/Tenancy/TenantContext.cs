@@ -12,7 +12,11 @@ public sealed class TenantContext
     public Guid? UserId { get; private set; }
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
-    public bool IsAuthenticated => UserId is not null;
+    /// <summary>The integration key the caller presented instead of signing in, with what it may do.</summary>
+    public Guid? ApiKeyId { get; private set; }
+    public IReadOnlyList<string> ApiKeyScopes { get; private set; } = [];
+
+    public bool IsAuthenticated => UserId is not null || ApiKeyId is not null;
 
     public void UseTenant(Guid tenantId)
     {
@@ -32,11 +36,25 @@ public sealed class TenantContext
         Roles = roles;
     }
 
+    public void SignInWithApiKey(Guid tenantId, Guid apiKeyId, IReadOnlyList<string> scopes)
+    {
+        UseTenant(tenantId);
+        ApiKeyId = apiKeyId;
+        ApiKeyScopes = scopes;
+    }
+
     /// <summary>The tenant, or UNAUTHENTICATED when the caller has not signed in.</summary>
     public Guid RequireSignedInTenant() =>
         IsAuthenticated && TenantId is { } id
             ? id
             : throw new DomainException(ErrorCode.Unauthenticated, "Sign in to do this.");
+
+    /// <summary>The tenant, when a signed-in user holding <paramref name="role"/> calls; otherwise UNAUTHENTICATED or FORBIDDEN.</summary>
+    public Guid RequireRole(string role)
+    {
+        var tenantId = RequireSignedInTenant();
+        return Roles.Contains(role) ? tenantId : throw new DomainException(ErrorCode.Forbidden, $"Only a {role} can do this.");
+    }
 
     public Guid RequireTenant() =>
         TenantId ?? throw new DomainException(ErrorCode.BadUserInput, "Name the tenant with the X-Tenant header or sign in.", "X-Tenant");

@@ -37,7 +37,9 @@ public sealed class ApiFixture : IAsyncLifetime
         _factory = Variant("Testing",
             // Every test calls from 127.0.0.1; the limits have tests of their own.
             ("RateLimits:PerIpPerMinute", "1000000"),
-            ("RateLimits:PerTenantPerMinute", "1000000"));
+            ("RateLimits:PerTenantPerMinute", "1000000"),
+            // appsettings.json asks for port 5080, which a running ./run.sh holds.
+            ("Urls", "http://127.0.0.1:0"));
         _factory.UseKestrel(0);
         _factory.StartServer();
         using var client = _factory.CreateClient();
