@@ -2,6 +2,7 @@ using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Tenants.ApiKeys;
+using ComplaintCloud.Application.Tenants.Invitations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -18,6 +19,8 @@ public static class ApplicationServices
             .AddScoped<CreateApiKeyHandler>()
             .AddScoped<RevokeApiKeyHandler>()
             .AddScoped<AuthenticateApiKeyHandler>()
+            .AddScoped<InviteUserHandler>()
+            .AddScoped<AcceptInvitationHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()

@@ -1,6 +1,7 @@
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Tenants.ApiKeys;
+using ComplaintCloud.Application.Tenants.Invitations;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Api.GraphQL;
 
-/// <summary>Fresh tokens and the tenant's integration API keys.</summary>
+/// <summary>Fresh tokens, invitations and the tenant's integration API keys.</summary>
 public static class SecurityFields
 {
     public static void AddTo(MutationType mutation)
@@ -36,6 +37,25 @@ public static class SecurityFields
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<RevokeApiKeyInput>("input").Id, out var id)
                 ? await c.Service<RevokeApiKeyHandler>().HandleAsync(id, c.CancellationToken)
                 : throw new DomainException(ErrorCode.NotFound, "There is no such API key."));
+
+        mutation.Field<NonNullGraphType<IssuedInvitationType>>("inviteUser")
+            .Description("Invites a colleague with platform roles or the roles the tenant's policy names; pass the token on. Tenant admins only.")
+            .Argument<NonNullGraphType<InviteUserInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<InviteUserInput>("input");
+                return await c.Service<InviteUserHandler>().HandleAsync(new InviteUserCommand(input.Email, input.Roles), c.CancellationToken);
+            });
+
+        mutation.Field<NonNullGraphType<AuthPayloadType>>("acceptInvitation")
+            .Description("The invitee chooses a password and is signed in with the invited roles.")
+            .Argument<NonNullGraphType<AcceptInvitationInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<AcceptInvitationInput>("input");
+                return await c.Service<AcceptInvitationHandler>().HandleAsync(
+                    new AcceptInvitationCommand(input.TenantSlug, input.Token, input.Password), c.CancellationToken);
+            });
     }
 
     public static void AddTo(QueryType query)
@@ -48,59 +68,5 @@ public static class SecurityFields
                 c.Service<TenantContext>().RequireRole(PlatformRoles.TenantAdmin);
                 return await c.Service<ComplaintCloudDbContext>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(c.CancellationToken);
             });
-    }
-}
-
-public sealed class ApiKeyType : ObjectGraphType<ApiKey>
-{
-    public ApiKeyType()
-    {
-        Name = "ApiKey";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes").Resolve(c => c.Source.Scopes);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.ToDateTimeUtc());
-        Field<DateTimeGraphType>("revokedAt").Resolve(c => c.Source.RevokedAt?.ToDateTimeUtc());
-    }
-}
-
-public sealed class CreatedApiKeyType : ObjectGraphType<CreatedApiKey>
-{
-    public CreatedApiKeyType()
-    {
-        Name = "CreatedApiKey";
-        Field<NonNullGraphType<StringGraphType>>("key").Description("Send as X-Api-Key. Shown once: only a hash is kept.").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<ApiKeyType>>("apiKey").Resolve(c => c.Source.ApiKey);
-    }
-}
-
-public sealed class CreateApiKeyInput
-{
-    public string Name { get; init; } = "";
-    public IReadOnlyList<string> Scopes { get; init; } = [];
-}
-
-public sealed class CreateApiKeyInputType : InputObjectGraphType<CreateApiKeyInput>
-{
-    public CreateApiKeyInputType()
-    {
-        Name = "CreateApiKeyInput";
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Which system uses it, e.g. \"call centre\".");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes")
-            .Description($"Any of {string.Join(", ", ApiKeyScopes.All)}.");
-    }
-}
-
-public sealed class RevokeApiKeyInput
-{
-    public string Id { get; init; } = "";
-}
-
-public sealed class RevokeApiKeyInputType : InputObjectGraphType<RevokeApiKeyInput>
-{
-    public RevokeApiKeyInputType()
-    {
-        Name = "RevokeApiKeyInput";
-        Field<NonNullGraphType<IdGraphType>>("id");
     }
 }

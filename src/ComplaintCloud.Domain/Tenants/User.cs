@@ -36,10 +36,7 @@ public sealed class User : ITenantOwned
     public static User Create(Guid tenantId, string email, string password, IReadOnlyList<string> roles, Func<string, string> hashPassword, Instant now, string fieldPrefix)
     {
         ArgumentNullException.ThrowIfNull(hashPassword);
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email.Trim() || email.Length > 254)
-        {
-            throw new DomainException(ErrorCode.BadUserInput, "The e-mail address is not valid.", $"{fieldPrefix}Email");
-        }
+        ValidateEmail(email, $"{fieldPrefix}Email");
 
         if (password is null || password.Length < MinPasswordLength || password.Length > 200)
         {
@@ -55,6 +52,15 @@ public sealed class User : ITenantOwned
             Roles = roles,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>Refuses anything but one plain e-mail address, naming <paramref name="field"/>.</summary>
+    public static void ValidateEmail(string email, string field)
+    {
+        if (!MailAddress.TryCreate(email, out var address) || address.Address != email.Trim() || email.Length > 254)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "The e-mail address is not valid.", field);
+        }
     }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();

@@ -1,13 +1,8 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ComplaintCloud.Infrastructure.Auth;
 
 /// <summary>
 /// The text of an API key, <c>cck_&lt;tenant&gt;_&lt;key id&gt;_&lt;secret&gt;</c>: the tenant and id say where to look (the
-/// tenant first, since row-level security shows a tenant's keys only to that tenant), the 256-bit secret proves
-/// possession. Only the secret's SHA-256 is stored; a slow password hash adds nothing to a random secret this long.
+/// tenant first, since row-level security shows a tenant's keys only to that tenant), the secret proves possession.
 /// </summary>
 public static class ApiKeySecrets
 {
@@ -15,8 +10,8 @@ public static class ApiKeySecrets
 
     public static (string Key, string SecretHash) Generate(Guid tenantId, Guid keyId)
     {
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        return (string.Join('_', Prefix, tenantId.ToString("N"), keyId.ToString("N"), secret), Hash(secret));
+        var secret = OpaqueTokens.NewSecret();
+        return (string.Join('_', Prefix, tenantId.ToString("N"), keyId.ToString("N"), secret), OpaqueTokens.Hash(secret));
     }
 
     /// <summary>The parts of a well-formed key; null for anything else.</summary>
@@ -25,14 +20,8 @@ public static class ApiKeySecrets
         var parts = key.Split('_');
         return parts.Length == 4 && parts[0] == Prefix
             && Guid.TryParseExact(parts[1], "N", out var tenantId) && Guid.TryParseExact(parts[2], "N", out var keyId)
-            && parts[3].Length == 64
+            && parts[3].Length == OpaqueTokens.SecretLength
             ? (tenantId, keyId, parts[3])
             : null;
     }
-
-    public static bool Matches(string secret, string secretHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(secretHash));
-
-    private static string Hash(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret.ToLower(CultureInfo.InvariantCulture))));
 }

@@ -21,7 +21,7 @@ public sealed class AuthenticateApiKeyHandler(ComplaintCloudDbContext db, Tenant
         // The key names its tenant; row-level security then shows only that tenant's keys.
         tenantContext.UseTenant(tenantId);
         var apiKey = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
-        if (apiKey is not { IsActive: true } || !ApiKeySecrets.Matches(secret, apiKey.SecretHash))
+        if (apiKey is not { IsActive: true } || !OpaqueTokens.Matches(secret, apiKey.SecretHash))
         {
             return false;
         }
