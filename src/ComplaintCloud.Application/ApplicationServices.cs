@@ -24,5 +24,6 @@ public static class ApplicationServices
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ContactAccessAudit>()
             .AddSingleton<DemoTenantProvisioning>();
 }
