@@ -2,6 +2,7 @@ using ComplaintCloud.Domain;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
@@ -43,6 +44,13 @@ public static class AbuseLimits
         {
             options.MaxDepth = configuration.GetValue("GraphQL:MaxDepth", DefaultMaxDepth);
             options.MaxComplexity = configuration.GetValue("GraphQL:MaxComplexity", DefaultMaxComplexity);
+            // Introspection reads the in-memory schema, not the database, and GraphiQL's own query would otherwise
+            // cost hundreds of thousands; its depth stays limited.
+            var standard = options.DefaultComplexityImpactDelegate;
+            options.DefaultComplexityImpactDelegate = field =>
+                field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(0, 1)
+                    : standard(field);
         });
         builder.AddValidationRule(new ApiKeyScopeRule());
         builder.AddValidationRule(new AliasLimitRule(configuration.GetValue("GraphQL:MaxAliases", DefaultMaxAliases)));
