@@ -19,6 +19,7 @@ public static class InfrastructureServices
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<TenantContext>();
         services.AddScoped<TenantDirectory>();
+        services.AddScoped<PlatformDirectory>();
         services.AddDbContext<ComplaintCloudDbContext>(options => options.UseComplaintCloudDatabase(connectionString));
         services.AddSingleton(provider => new PolicyCatalog(pluginsPath, provider.GetRequiredService<ILogger<PolicyCatalog>>()));
         services.AddSingleton<PolicyGuard>();

@@ -56,6 +56,7 @@ public sealed class MutationType : ObjectGraphType
 
         PublicIntakeFields.AddTo(this);
         SecurityFields.AddTo(this);
+        PlatformFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

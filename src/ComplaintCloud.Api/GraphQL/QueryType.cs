@@ -61,5 +61,6 @@ public sealed class QueryType : ObjectGraphType
             });
 
         SecurityFields.AddTo(this);
+        PlatformFields.AddTo(this);
     }
 }

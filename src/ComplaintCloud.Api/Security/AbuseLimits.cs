@@ -52,7 +52,8 @@ public static class AbuseLimits
                     ? new FieldComplexityResult(0, 1)
                     : standard(field);
         });
-        builder.AddValidationRule(new ApiKeyScopeRule());
+        builder.AddValidationRule(new CallerScopeRule());
+        builder.AddValidationRule(new SuspendedTenantRule());
         builder.AddValidationRule(new AliasLimitRule(configuration.GetValue("GraphQL:MaxAliases", DefaultMaxAliases)));
         // Development and Testing keep introspection open: GraphiQL and the graphql-http audit need it.
         if (environment.IsProduction())

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ComplaintCloud.Application.Tenants.ApiKeys;
 using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -8,7 +10,8 @@ namespace ComplaintCloud.Api.Tenancy;
 
 /// <summary>
 /// Settles whom a request acts for, in the request's <see cref="TenantContext"/>: the signed token's tenant, user and
-/// roles; or an integration's X-Api-Key, which names its tenant; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
+/// roles; or an integration's X-Api-Key, which names its tenant; or the platform operator's X-Platform-Key
+/// (Platform:AdminKey), which names none; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
 /// the sub-domain (<c>&lt;slug&gt;.&lt;Tenants:BaseDomain&gt;</c>). A token that does not verify (forged, expired) is
 /// refused rather than served as anonymous, and so is a header or sub-domain naming another tenant than the token.
 /// </summary>
@@ -16,8 +19,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
 {
     public const string TenantHeader = "X-Tenant";
     public const string ApiKeyHeader = "X-Api-Key";
+    public const string PlatformKeyHeader = "X-Platform-Key";
 
     // Sub-domains of this host name tenants; "localhost" lets acme.localhost work on a developer's machine.
+    // Without Platform:AdminKey there is no platform operator.
+    private readonly byte[]? _platformKey = configuration["Platform:AdminKey"] is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
+
     private readonly string _baseDomain = "." + (configuration["Tenants:BaseDomain"] ?? "localhost").Trim('.').ToLowerInvariant();
 
     public async Task InvokeAsync(HttpContext context, TenantContext tenant, TenantDirectory directory, AuthenticateApiKeyHandler apiKeys)
@@ -31,7 +38,18 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
 
         var named = NamedTenant(context.Request);
         var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault();
-        if (apiKey is not null)
+        if (context.Request.Headers[PlatformKeyHeader].FirstOrDefault() is { } platformKey)
+        {
+            if (result.Succeeded || apiKey is not null || named is not null || !IsPlatformKey(platformKey))
+            {
+                await PipelineErrors.WriteAsync(
+                    context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The platform key is wrong, or came with a tenant's credentials.");
+                return;
+            }
+
+            tenant.SignInAsPlatformOperator();
+        }
+        else if (apiKey is not null)
         {
             if (result.Succeeded || !await apiKeys.HandleAsync(apiKey, context.RequestAborted))
             {
@@ -73,6 +91,9 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
 
         await next(context);
     }
+
+    private bool IsPlatformKey(string presented) =>
+        _platformKey is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _platformKey);
 
     private string? NamedTenant(HttpRequest request)
     {

@@ -28,6 +28,9 @@ public sealed partial class Tenant
     public string TimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
 
+    /// <summary>Set by a platform operator: the tenant can still read and log in, but changes nothing.</summary>
+    public Instant? SuspendedAt { get; private set; }
+
     public static Tenant SignUp(string name, string slug, TenantPolicy policy, string timeZone, Instant now)
     {
         ArgumentNullException.ThrowIfNull(policy);

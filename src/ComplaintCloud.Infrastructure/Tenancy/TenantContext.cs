@@ -18,6 +18,9 @@ public sealed class TenantContext
 
     public bool IsAuthenticated => UserId is not null || ApiKeyId is not null;
 
+    /// <summary>A platform operator (Platform:AdminKey): above every tenant, inside none.</summary>
+    public bool IsPlatformOperator { get; private set; }
+
     public void UseTenant(Guid tenantId)
     {
         // A scope never switches tenants: a second, different tenant means a bug or an attack.
@@ -42,6 +45,11 @@ public sealed class TenantContext
         ApiKeyId = apiKeyId;
         ApiKeyScopes = scopes;
     }
+
+    public void SignInAsPlatformOperator() =>
+        IsPlatformOperator = TenantId is null
+            ? true
+            : throw new DomainException(ErrorCode.Forbidden, "A platform operator acts for no tenant.");
 
     /// <summary>The tenant, or UNAUTHENTICATED when the caller has not signed in.</summary>
     public Guid RequireSignedInTenant() =>

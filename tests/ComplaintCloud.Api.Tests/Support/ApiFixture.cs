@@ -14,6 +14,7 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public const string Collection = "api";
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
+    public const string PlatformAdminKey = "test-platform-admin-key-0123456789";
 
     private readonly PostgresFixture _postgres = new();
     private WebApplicationFactory<Program>? _factory;
@@ -68,6 +69,7 @@ public sealed class ApiFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:ComplaintCloudMigrations", MigrationsConnectionString);
             host.UseSetting("Auth:SigningKey", SigningKey);
             host.UseSetting("Tenants:ProvisionDemo", "false");
+            host.UseSetting("Platform:AdminKey", PlatformAdminKey);
             foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);

@@ -15,7 +15,8 @@ public static class RowLevelSecurity
     // Every definition is idempotent. An unset or reset tenant ('') matches no row. The tenants table is not
     // tenant-owned but gets the same treatment on its id: the runtime role sees only the current tenant's row, and
     // finding a tenant by slug (log-in, X-Tenant) goes through one SECURITY DEFINER function that answers an id
-    // and nothing more, running as the owner, for whom the owner_lookup policy opens the table to reads.
+    // and nothing more, running as the owner, for whom the owner_* policies open the table. The platform operator's
+    // list and suspension are two more such functions; the service lets only the operator call them.
     private const string Sql = $$"""
         SELECT pg_advisory_xact_lock(hashtext('complaintcloud_row_level_security'));
 
@@ -27,6 +28,20 @@ public static class RowLevelSecurity
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
           AS $$ SELECT id FROM tenants WHERE slug = tenant_slug $$;
         REVOKE ALL ON FUNCTION complaintcloud_tenant_id(text) FROM PUBLIC;
+
+        -- The platform operator's view across tenants: who they are, never what their complaints say.
+        DROP FUNCTION IF EXISTS complaintcloud_platform_tenants();
+        CREATE FUNCTION complaintcloud_platform_tenants()
+          RETURNS TABLE (id uuid, slug text, name text, policy_id text, created_at timestamptz, suspended_at timestamptz)
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+          AS $$ SELECT id, slug::text, name::text, policy_id::text, created_at, suspended_at FROM tenants ORDER BY created_at $$;
+        REVOKE ALL ON FUNCTION complaintcloud_platform_tenants() FROM PUBLIC;
+
+        CREATE OR REPLACE FUNCTION complaintcloud_set_tenant_suspended(tenant uuid, suspended boolean) RETURNS boolean
+          LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
+          AS $$ UPDATE tenants SET suspended_at = CASE WHEN suspended THEN coalesce(suspended_at, now()) END
+                WHERE id = tenant RETURNING true $$;
+        REVOKE ALL ON FUNCTION complaintcloud_set_tenant_suspended(uuid, boolean) FROM PUBLIC;
 
         CREATE OR REPLACE FUNCTION complaintcloud_secure(runtime_role name) RETURNS void
           LANGUAGE plpgsql
@@ -50,6 +65,8 @@ public static class RowLevelSecurity
               WITH CHECK (id = complaintcloud_current_tenant());
             DROP POLICY IF EXISTS owner_lookup ON tenants;
             EXECUTE format('CREATE POLICY owner_lookup ON tenants FOR SELECT TO %I USING (true)', current_user);
+            DROP POLICY IF EXISTS owner_suspend ON tenants;
+            EXECUTE format('CREATE POLICY owner_suspend ON tenants FOR UPDATE TO %I USING (true)', current_user);
 
             IF runtime_role <> current_user THEN
               -- Rows only, never DDL; the audit trail is append-only; tenants are never deleted by the service.
@@ -60,6 +77,8 @@ public static class RowLevelSecurity
               EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE complaint_events FROM %I', runtime_role);
               EXECUTE format('REVOKE DELETE, TRUNCATE ON TABLE tenants FROM %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_tenant_id(text) TO %I', runtime_role);
+              EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_platform_tenants() TO %I', runtime_role);
+              EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_set_tenant_suspended(uuid, boolean) TO %I', runtime_role);
             END IF;
           END $fn$;
         REVOKE ALL ON FUNCTION complaintcloud_secure(name) FROM PUBLIC;

@@ -25,6 +25,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Instant>(
+                name: "suspended_at",
+                table: "tenants",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "api_keys",
                 columns: table => new
@@ -101,6 +107,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "locked_until",
                 table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "suspended_at",
+                table: "tenants");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintCloud.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ComplaintCloudDbContext))]
-    [Migration("20261126125529_Security")]
+    [Migration("20261126130934_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -341,6 +341,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("slug");
+
+                    b.Property<Instant?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()

@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -7,10 +8,11 @@ using GraphQLParser.AST;
 namespace ComplaintCloud.Api.Security;
 
 /// <summary>
-/// An API key opens only the root fields its scopes name; everything else is FORBIDDEN before anything runs. A user's
-/// token is not concerned: users are governed by their roles, in the handlers.
+/// Which root fields a caller may reach, before anything runs: an API key only those its scopes name; the platform
+/// operator only the platform fields (so never a complaint); everyone else anything but the platform fields. Users
+/// are further governed by their roles, in the handlers.
 /// </summary>
-internal sealed class ApiKeyScopeRule : ValidationRuleBase
+internal sealed class CallerScopeRule : ValidationRuleBase
 {
     private static readonly Dictionary<string, string[]> FieldsByScope = new()
     {
@@ -20,19 +22,19 @@ internal sealed class ApiKeyScopeRule : ValidationRuleBase
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var tenant = context.RequestServices?.GetService<TenantContext>();
-        if (tenant?.ApiKeyId is null)
+        var caller = context.RequestServices?.GetService<TenantContext>();
+        Func<string, bool> allowed = caller switch
         {
-            return default;
-        }
-
-        var allowed = tenant.ApiKeyScopes.SelectMany(scope => FieldsByScope.GetValueOrDefault(scope, [])).ToHashSet();
+            { IsPlatformOperator: true } => PlatformFields.Names.Contains,
+            { ApiKeyId: not null } => caller.ApiKeyScopes.SelectMany(scope => FieldsByScope.GetValueOrDefault(scope, [])).ToHashSet().Contains,
+            _ => name => !PlatformFields.Names.Contains(name),
+        };
         foreach (var selection in context.Operation.SelectionSet.Selections)
         {
             var name = (selection as GraphQLField)?.Name.StringValue;
-            if (name is null || (!allowed.Contains(name) && name != "__typename"))
+            if (name is null || !(allowed(name) || name.StartsWith("__", StringComparison.Ordinal)))
             {
-                const string message = "This API key's scopes do not allow this operation.";
+                const string message = "You may not call this operation.";
                 context.ReportError(new ValidationError(
                     context.Document.Source, null, message, new DomainException(ErrorCode.Forbidden, message), selection));
             }
