@@ -68,5 +68,16 @@ public static class SecurityFields
                 c.Service<TenantContext>().RequireRole(PlatformRoles.TenantAdmin);
                 return await c.Service<ComplaintCloudDbContext>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(c.CancellationToken);
             });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactViewType>>>>("contactViews")
+            .Description("Who was shown this complaint's customer contact unmasked, and when, oldest first. Tenant admins only.")
+            .Argument<NonNullGraphType<IdGraphType>>("complaintId")
+            .ResolveAsync(async c =>
+            {
+                c.Service<TenantContext>().RequireRole(PlatformRoles.TenantAdmin);
+                var id = Guid.TryParse(c.GetArgument<string>("complaintId"), out var parsed) ? parsed : Guid.Empty;
+                return await c.Service<ComplaintCloudDbContext>().ContactViews.AsNoTracking()
+                    .Where(v => v.ComplaintId == id).OrderBy(v => v.Id).ToListAsync(c.CancellationToken);
+            });
     }
 }

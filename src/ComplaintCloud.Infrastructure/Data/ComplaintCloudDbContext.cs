@@ -22,6 +22,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ContactView> ContactViews => Set<ContactView>();
 
     /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
     internal TenantContext Tenancy => tenantContext;
@@ -39,6 +40,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<IdempotencyRecord>(modelBuilder);
         FilterByTenant<ApiKey>(modelBuilder);
         FilterByTenant<Invitation>(modelBuilder);
+        FilterByTenant<ContactView>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

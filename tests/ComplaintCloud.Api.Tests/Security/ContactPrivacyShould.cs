@@ -8,7 +8,7 @@ namespace ComplaintCloud.Api.Tests.Security;
 public sealed class ContactPrivacyShould(ApiFixture api)
 {
     private const string ReadContact = "query($id: ID!) { complaint(id: $id) { customer { contact } } }";
-    private const string ReadHistory = "query($id: ID!) { complaint(id: $id) { history { type actorId } } }";
+    private const string ReadViews = "query($id: ID!) { contactViews(complaintId: $id) { userId at } }";
 
     [Fact]
     public async Task RecordWhoSawTheContactUnmasked()
@@ -20,9 +20,9 @@ public sealed class ContactPrivacyShould(ApiFixture api)
         var read = await tenant.Client.SendAsync(ReadContact, new { id });
 
         Assert.Equal("13812345678", read.Data.GetProperty("complaint").GetProperty("customer").GetProperty("contact").GetString());
-        var viewed = (await HistoryAsync(tenant, id)).Where(e => e.GetProperty("type").GetString() == "CONTACT_VIEWED").ToList();
+        var viewed = await ViewsAsync(tenant, id);
         Assert.NotEmpty(viewed);
-        Assert.All(viewed, e => Assert.Equal(adminId, e.GetProperty("actorId").GetString()));
+        Assert.All(viewed, v => Assert.Equal(adminId, v.GetProperty("userId").GetString()));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ContactPrivacyShould(ApiFixture api)
     {
         var tenant = await api.SignUpAsync();
         var id = await SubmitAsync(tenant);
-        var before = (await HistoryAsync(tenant, id)).Count;
+        var before = (await ViewsAsync(tenant, id)).Count;
         var invited = await tenant.Client.SendAsync(
             "mutation { inviteUser(input: {email: \"viewer@example.com\", roles: [\"VIEWER\"]}) { token } }");
         var accepted = await api.Client().SendAsync(
@@ -41,7 +41,7 @@ public sealed class ContactPrivacyShould(ApiFixture api)
         var read = await viewer.SendAsync(ReadContact, new { id });
 
         Assert.Equal("138******78", read.Data.GetProperty("complaint").GetProperty("customer").GetProperty("contact").GetString());
-        Assert.Equal(before, (await HistoryAsync(tenant, id)).Count);
+        Assert.Equal(before, (await ViewsAsync(tenant, id)).Count);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class ContactPrivacyShould(ApiFixture api)
     {
         var tenant = await api.SignUpAsync();
         var id = await SubmitAsync(tenant);
-        var before = (await HistoryAsync(tenant, id)).Count;
+        var before = (await ViewsAsync(tenant, id)).Count;
 
         (await tenant.Client.SendAsync("query($id: ID!) { complaint(id: $id) { customer { name tier } } }", new { id })).AssertNoErrors();
 
-        Assert.Equal(before, (await HistoryAsync(tenant, id)).Count);
+        Assert.Equal(before, (await ViewsAsync(tenant, id)).Count);
     }
 
     private static async Task<string> SubmitAsync(SignedInTenant tenant)
@@ -63,6 +63,6 @@ public sealed class ContactPrivacyShould(ApiFixture api)
         return submitted.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
     }
 
-    private static async Task<List<JsonElement>> HistoryAsync(SignedInTenant tenant, string id) =>
-        (await tenant.Client.SendAsync(ReadHistory, new { id })).Data.GetProperty("complaint").GetProperty("history").EnumerateArray().ToList();
+    private static async Task<List<JsonElement>> ViewsAsync(SignedInTenant tenant, string id) =>
+        (await tenant.Client.SendAsync(ReadViews, new { id })).Data.GetProperty("contactViews").EnumerateArray().ToList();
 }

@@ -82,6 +82,7 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     [InlineData("SET ROLE complaintcloud_owner; SELECT count(*) FROM complaints")]
     [InlineData("UPDATE complaint_events SET type = 'FORGED'")]
     [InlineData("DELETE FROM complaint_events")]
+    [InlineData("DELETE FROM contact_views")]
     [InlineData("TRUNCATE complaints CASCADE")]
     [InlineData("CREATE TABLE smuggled (tenant_id uuid)")]
     [InlineData("SELECT complaintcloud_secure('complaintcloud_app')")]

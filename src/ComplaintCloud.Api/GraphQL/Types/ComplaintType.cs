@@ -120,7 +120,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerView>
         Name = "Customer";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("contact")
-            .Description("Masked without the right to see it; every unmasked read is recorded in the complaint's history as CONTACT_VIEWED.")
+            .Description("Masked without the right to see it; every unmasked read is recorded (contactViews).")
             .ResolveAsync(async c =>
             {
                 if (c.Source.ShownContactOf is { } complaint)

@@ -1,5 +1,6 @@
 using ComplaintCloud.Application.Tenants.ApiKeys;
 using ComplaintCloud.Application.Tenants.Invitations;
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
 using GraphQL.Types;
 
@@ -114,5 +115,16 @@ public sealed class AcceptInvitationInputType : InputObjectGraphType<AcceptInvit
         Field<NonNullGraphType<StringGraphType>>("tenantSlug");
         Field<NonNullGraphType<StringGraphType>>("token");
         Field<NonNullGraphType<StringGraphType>>("password");
+    }
+}
+
+public sealed class ContactViewType : ObjectGraphType<ContactView>
+{
+    public ContactViewType()
+    {
+        Name = "ContactView";
+        Field<IdGraphType>("userId").Description("Null when an integration's API key read it.").Resolve(c => c.Source.UserId);
+        Field<IdGraphType>("apiKeyId").Resolve(c => c.Source.ApiKeyId);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }
 }

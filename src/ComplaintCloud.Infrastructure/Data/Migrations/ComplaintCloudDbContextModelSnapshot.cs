@@ -214,6 +214,47 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("complaint_events", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.ContactView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_views");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_contact_views_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "Id")
+                        .HasDatabaseName("ix_contact_views_tenant_id_complaint_id_id");
+
+                    b.ToTable("contact_views", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -608,6 +649,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_events_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Complaints.ContactView", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_views_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.ApiKey", b =>

@@ -69,12 +69,12 @@ public static class RowLevelSecurity
             EXECUTE format('CREATE POLICY owner_suspend ON tenants FOR UPDATE TO %I USING (true)', current_user);
 
             IF runtime_role <> current_user THEN
-              -- Rows only, never DDL; the audit trail is append-only; tenants are never deleted by the service.
+              -- Rows only, never DDL; the audit trails are append-only; tenants are never deleted by the service.
               EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', runtime_role);
               EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', runtime_role);
               EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', runtime_role);
               EXECUTE format('REVOKE ALL ON TABLE "__EFMigrationsHistory" FROM %I', runtime_role);
-              EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE complaint_events FROM %I', runtime_role);
+              EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE complaint_events, contact_views FROM %I', runtime_role);
               EXECUTE format('REVOKE DELETE, TRUNCATE ON TABLE tenants FROM %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_tenant_id(text) TO %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_platform_tenants() TO %I', runtime_role);

@@ -1,6 +1,7 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -56,6 +57,29 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "contact_views",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    complaint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    api_key_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_contact_views", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_contact_views_complaints_complaint_id",
+                        column: x => x.complaint_id,
+                        principalTable: "complaints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "invitations",
                 columns: table => new
                 {
@@ -86,6 +110,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                 column: "tenant_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_contact_views_complaint_id",
+                table: "contact_views",
+                column: "complaint_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_contact_views_tenant_id_complaint_id_id",
+                table: "contact_views",
+                columns: new[] { "tenant_id", "complaint_id", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_invitations_tenant_id_email",
                 table: "invitations",
                 columns: new[] { "tenant_id", "email" });
@@ -96,6 +130,9 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "contact_views");
 
             migrationBuilder.DropTable(
                 name: "invitations");
