@@ -3,7 +3,6 @@ using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Tenants.ApiKeys;
 using ComplaintCloud.Application.Tenants.Invitations;
 using ComplaintCloud.Domain;
-using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
@@ -65,7 +64,7 @@ public static class SecurityFields
             .Description("The tenant's integration keys, revoked ones included; never their secrets. Tenant admins only.")
             .ResolveAsync(async c =>
             {
-                c.Service<TenantContext>().RequireRole(PlatformRoles.TenantAdmin);
+                c.Service<TenantContext>().RequireTenantAdmin("see the API keys");
                 return await c.Service<ComplaintCloudDbContext>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(c.CancellationToken);
             });
 
@@ -74,7 +73,7 @@ public static class SecurityFields
             .Argument<NonNullGraphType<IdGraphType>>("complaintId")
             .ResolveAsync(async c =>
             {
-                c.Service<TenantContext>().RequireRole(PlatformRoles.TenantAdmin);
+                c.Service<TenantContext>().RequireTenantAdmin("see who was shown a contact");
                 var id = Guid.TryParse(c.GetArgument<string>("complaintId"), out var parsed) ? parsed : Guid.Empty;
                 return await c.Service<ComplaintCloudDbContext>().ContactViews.AsNoTracking()
                     .Where(v => v.ComplaintId == id).OrderBy(v => v.Id).ToListAsync(c.CancellationToken);

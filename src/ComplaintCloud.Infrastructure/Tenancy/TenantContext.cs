@@ -1,4 +1,5 @@
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Tenants;
 
 namespace ComplaintCloud.Infrastructure.Tenancy;
 
@@ -57,11 +58,14 @@ public sealed class TenantContext
             ? id
             : throw new DomainException(ErrorCode.Unauthenticated, "Sign in to do this.");
 
-    /// <summary>The tenant, when a signed-in user holding <paramref name="role"/> calls; otherwise UNAUTHENTICATED or FORBIDDEN.</summary>
-    public Guid RequireRole(string role)
+    /// <summary>The tenant, when the signed-in user is its admin; FORBIDDEN otherwise.</summary>
+    /// <param name="action">What only an admin may do, e.g. "choose the policy".</param>
+    public Guid RequireTenantAdmin(string action)
     {
         var tenantId = RequireSignedInTenant();
-        return Roles.Contains(role) ? tenantId : throw new DomainException(ErrorCode.Forbidden, $"Only a {role} can do this.");
+        return Roles.Contains(PlatformRoles.TenantAdmin)
+            ? tenantId
+            : throw new DomainException(ErrorCode.Forbidden, $"Only a tenant admin can {action}.");
     }
 
     public Guid RequireTenant() =>

@@ -17,7 +17,7 @@ public sealed class CreateApiKeyHandler(ComplaintCloudDbContext db, TenantContex
     public async Task<CreatedApiKey> HandleAsync(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireRole(PlatformRoles.TenantAdmin);
+        var tenantId = tenantContext.RequireTenantAdmin("create API keys");
         var id = Guid.CreateVersion7();
         var (key, secretHash) = ApiKeySecrets.Generate(tenantId, id);
         var apiKey = ApiKey.Create(id, tenantId, command.Name, command.Scopes, secretHash, tenantContext.UserId!.Value, clock.GetCurrentInstant());

@@ -12,7 +12,7 @@ public sealed class RevokeApiKeyHandler(ComplaintCloudDbContext db, TenantContex
 {
     public async Task<ApiKey> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        tenantContext.RequireRole(PlatformRoles.TenantAdmin);
+        tenantContext.RequireTenantAdmin("revoke API keys");
         var apiKey = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
             ?? throw new DomainException(ErrorCode.NotFound, "There is no such API key.");
         apiKey.Revoke(clock.GetCurrentInstant());

@@ -25,7 +25,7 @@ public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext 
     public async Task<IssuedInvitation> HandleAsync(InviteUserCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireRole(PlatformRoles.TenantAdmin);
+        var tenantId = tenantContext.RequireTenantAdmin("invite users");
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var policyRoles = policies.PluginOf(tenant.Policy).Policy!.Descriptor.Roles.Select(role => role.Code);
         var id = Guid.CreateVersion7();
