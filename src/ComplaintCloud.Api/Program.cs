@@ -2,6 +2,7 @@ using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.Reports;
 using ComplaintCloud.Api.Hosting;
+using ComplaintCloud.Api.Security;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
 using ComplaintCloud.Application;
@@ -12,13 +13,13 @@ using GraphQL;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = await DatabaseStartup.ConnectionStringAsync(builder);
+var connections = await DatabaseStartup.ConnectionsAsync(builder);
 var pluginsPath = RepositoryLayout.Resolve(builder.Configuration["Plugins:Path"], "artifacts", "plugins")
     ?? throw new InvalidOperationException("Set Plugins:Path to the folder holding the policy plugins.");
 var auth = builder.AddComplaintCloudAuthentication();
 
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddInfrastructure(connectionString, pluginsPath, auth);
+builder.Services.AddInfrastructure(connections.Runtime, pluginsPath, auth);
 builder.Services.AddApplication();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddGraphQL(graphql => graphql
@@ -27,13 +28,18 @@ builder.Services.AddGraphQL(graphql => graphql
     // Query fields share the request's DbContext, which allows one operation at a time: resolve them in turn.
     .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddSystemTextJson()
-    .AddComplaintCloudTransport());
+    // Resolvers share the request's DbContext, which allows one operation at a time: no parallel query fields.
+    .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+    .AddComplaintCloudTransport()
+    .AddAbuseLimits(builder.Configuration, builder.Environment));
+builder.Services.AddComplaintCloudRateLimits(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
 app.UseWebSockets();
 app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseRateLimiter();
 app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapStripeWebhook();

@@ -7,6 +7,8 @@ using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
 using ComplaintCloud.Infrastructure.Scheduling;
+using ComplaintCloud.Application.Tenants.ApiKeys;
+using ComplaintCloud.Application.Tenants.Invitations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintCloud.Application;
@@ -22,8 +24,16 @@ public static class ApplicationServices
             .AddScoped<PreviewPolicyHandler>()
             .AddScoped<UploadCustomPolicyHandler>()
             .AddScoped<PolicyListing>()
+            .AddScoped<RefreshTokenHandler>()
+            .AddScoped<CreateApiKeyHandler>()
+            .AddScoped<RevokeApiKeyHandler>()
+            .AddScoped<AuthenticateApiKeyHandler>()
+            .AddScoped<InviteUserHandler>()
+            .AddScoped<AcceptInvitationHandler>()
             .AddScoped<SubmitComplaintHandler>()
+            .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ContactAccessAudit>()
             .AddScoped<ComplaintReportQuery>()
             .AddScoped<ComplaintListExport>()
             .AddScoped<BillingGate>()

@@ -25,6 +25,8 @@ public static class InfrastructureServices
             .UseComplaintCloudDatabase(connectionString)
             .AddInterceptors(provider.GetRequiredService<ClockArming>()));
         services.AddSlaScheduling(connectionString);
+        services.AddScoped<TenantDirectory>();
+        services.AddScoped<PlatformDirectory>();
         services.AddSingleton(provider => new PolicyCatalog(pluginsPath, provider.GetRequiredService<ILogger<PolicyCatalog>>()));
         services.AddSingleton<PolicyGuard>();
         services.AddSingleton<TenantPolicies>();
@@ -41,5 +43,6 @@ public static class InfrastructureServices
     public static DbContextOptionsBuilder UseComplaintCloudDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(TenantSessionInterceptor.Instance);
 }

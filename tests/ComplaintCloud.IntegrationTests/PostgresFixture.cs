@@ -1,5 +1,6 @@
 using System.Text;
 using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Data.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -54,6 +55,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         return new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>
+    /// Creates an empty database owned by the schema-owner role, with the ordinary runtime role beside it, as the
+    /// service runs in production; returns both connection strings.
+    /// </summary>
+    public Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix) =>
+        DatabaseRoles.ProvisionAsync(Server.ConnectionString, DatabaseName(prefix));
 
     /// <summary>A unique, safely quotable name that still tells which test made it.</summary>
     private static string DatabaseName(string prefix)

@@ -60,6 +60,9 @@ public sealed class MutationType : ObjectGraphType
 
         BillingFields.AddTo(this);
         LifecycleMutations.AddTo(this);
+        PublicIntakeFields.AddTo(this);
+        SecurityFields.AddTo(this);
+        PlatformFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -70,5 +70,7 @@ public sealed class QueryType : ObjectGraphType
         BillingFields.AddTo(this);
         LifecycleQueries.AddTo(this);
         ReportFields.AddTo(this);
+        SecurityFields.AddTo(this);
+        PlatformFields.AddTo(this);
     }
 }

@@ -1,7 +1,6 @@
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using ComplaintCloud.Infrastructure.Data.Security;
 
 namespace ComplaintCloud.Api.Hosting;
 
@@ -9,17 +8,29 @@ namespace ComplaintCloud.Api.Hosting;
 public static class DatabaseStartup
 {
     public const string ConnectionName = "ComplaintCloud";
+    public const string MigrationsConnectionName = "ComplaintCloudMigrations";
     private const string PrivateDatabaseName = "complaintcloud";
 
     /// <summary>
-    /// The configured connection string; without one (outside Production) a private PostgreSQL cluster in the
-    /// checkout's git-ignored .data/postgres, stopped when the service stops.
+    /// The configured connections: ConnectionStrings:ComplaintCloud for the service and, when set,
+    /// ConnectionStrings:ComplaintCloudMigrations for the schema owner (otherwise the service's own, which leaves
+    /// row-level security to a role that could switch it off; the log says so). Without them (outside Production) a
+    /// private PostgreSQL cluster in the checkout's git-ignored .data/postgres with both roles made for it, stopped
+    /// when the service stops.
     /// </summary>
-    public static async Task<string> ConnectionStringAsync(WebApplicationBuilder builder)
+    public static async Task<DatabaseConnections> ConnectionsAsync(WebApplicationBuilder builder)
+    {
+        var connections = await FindOrStartAsync(builder);
+        builder.Services.AddSingleton(connections);
+        return connections;
+    }
+
+    private static async Task<DatabaseConnections> FindOrStartAsync(WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetConnectionString(ConnectionName) is { Length: > 0 } configured)
         {
-            return configured;
+            return new DatabaseConnections(
+                configured, builder.Configuration.GetConnectionString(MigrationsConnectionName) is { Length: > 0 } owner ? owner : configured);
         }
 
         if (builder.Environment.IsProduction())
@@ -33,37 +44,19 @@ public static class DatabaseStartup
         var postgres = await PrivatePostgres.StartAsync(dataFolder, loggers.CreateLogger<PrivatePostgres>());
         // The host disposes singletons when it stops, which stops the private cluster with it.
         builder.Services.AddSingleton(postgres);
-        return await EnsureDatabaseAsync(postgres.ConnectionString, PrivateDatabaseName);
+        return await DatabaseRoles.ProvisionAsync(postgres.ConnectionString, PrivateDatabaseName);
     }
 
     /// <summary>Applies migrations and, when configured, signs up the tenants declared in tenants/.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database.MigrateAsync();
-        }
+        await DatabaseMigrator.MigrateAsync(
+            app.Services.GetRequiredService<DatabaseConnections>(), app.Logger);
 
         var provisionDemo = app.Configuration.GetValue("Tenants:ProvisionDemo", app.Environment.IsDevelopment());
         if (provisionDemo && RepositoryLayout.Resolve(app.Configuration["Tenants:Path"], "tenants") is { } manifests && Directory.Exists(manifests))
         {
             await app.Services.GetRequiredService<DemoTenantProvisioning>().ProvisionAsync(manifests, CancellationToken.None);
         }
-    }
-
-    /// <summary>Creates the database on the server when missing; returns its connection string.</summary>
-    public static async Task<string> EnsureDatabaseAsync(string serverConnectionString, string database)
-    {
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync() is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
     }
 }

@@ -54,10 +54,8 @@ public sealed class StripeWebhookHandler(
         var asOf = clock.GetCurrentInstant();
         var tenantId = subscription?.TenantId ?? notice.ClientReferenceTenantId;
         var outcome = StripeEventOutcome.Ignored;
-        if (subscription is not null && tenantId is { } tenant && await db.Tenants.AnyAsync(t => t.Id == tenant, cancellationToken))
+        if (subscription is not null && tenantId is { } tenant && await IsTenantAsync(tenant, cancellationToken))
         {
-            // Row-level security and the query filters key on the tenant: set it before touching its account.
-            tenantContext.UseTenant(tenant);
             var account = await db.BillingAccounts.SingleOrDefaultAsync(a => a.TenantId == tenant, cancellationToken);
             if (account is null)
             {
@@ -91,5 +89,12 @@ public sealed class StripeWebhookHandler(
 
             return StripeEventOutcome.Replayed;
         }
+    }
+
+    // Row-level security and the query filters key on the tenant (tenants included): name it before looking it up.
+    private async Task<bool> IsTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        tenantContext.UseTenant(tenantId);
+        return await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using ComplaintCloud.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
+using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,8 +29,8 @@ public sealed class DemoTenantProvisioning(IServiceScopeFactory scopes, ILogger<
                 ?? throw new InvalidOperationException($"{path} is empty.");
             // Each tenant in its own scope: a scope's tenant context never changes tenants.
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-            if (!await db.Tenants.AnyAsync(t => t.Slug == manifest.Slug, cancellationToken))
+            var directory = scope.ServiceProvider.GetRequiredService<TenantDirectory>();
+            if (await directory.FindIdAsync(manifest.Slug, cancellationToken) is null)
             {
                 await scope.ServiceProvider.GetRequiredService<SignUpHandler>().HandleAsync(
                     new SignUpCommand(manifest.CompanyName, manifest.Slug, manifest.Admin.Email, manifest.Admin.Password, manifest.PolicyId, manifest.Settings, manifest.TimeZone),

@@ -26,6 +26,7 @@ public sealed record AuthResult(string Token, Tenant Tenant, User User);
 public sealed class SignUpHandler(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
+    TenantDirectory directory,
     PolicyCatalog catalog,
     IPasswordHasher<User> hasher,
     TokenService tokens,
@@ -50,7 +51,7 @@ public sealed class SignUpHandler(
         var admin = User.Create(
             tenant.Id, command.AdminEmail, command.AdminPassword, [PlatformRoles.TenantAdmin], password => hasher.HashPassword(null!, password), now, "input.admin");
 
-        if (await db.Tenants.AnyAsync(t => t.Slug == tenant.Slug, cancellationToken))
+        if (await directory.FindIdAsync(tenant.Slug, cancellationToken) is not null)
         {
             throw SlugTaken(tenant.Slug);
         }

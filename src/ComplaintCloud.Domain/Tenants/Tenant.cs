@@ -42,6 +42,8 @@ public sealed partial class Tenant
     public const int MinRetentionYears = 2;
     /// <summary>The tenant's own declarative policy documents (JSON) by version; a version, once kept, never changes.</summary>
     public IReadOnlyDictionary<string, string> CustomPolicies { get; private set; }
+    /// <summary>Set by a platform operator: the tenant can still read and log in, but changes nothing.</summary>
+    public Instant? SuspendedAt { get; private set; }
 
     public static Tenant SignUp(string name, string slug, TenantPolicy policy, string timeZone, Instant now)
     {

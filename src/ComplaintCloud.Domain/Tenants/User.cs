@@ -24,14 +24,19 @@ public sealed class User : ITenantOwned
 
     public const int MinPasswordLength = 10;
 
+    /// <summary>Wrong passwords in a row that lock the account for <see cref="LockoutDuration"/>.</summary>
+    public const int MaxFailedLogIns = 5;
+    public static readonly Duration LockoutDuration = Duration.FromMinutes(15);
+
+    /// <summary>Wrong passwords since the last successful log-in or lockout.</summary>
+    public int FailedLogIns { get; private set; }
+    public Instant? LockedUntil { get; private set; }
+
     /// <summary>Creates a user; <paramref name="hashPassword"/> is the platform's password hasher.</summary>
     public static User Create(Guid tenantId, string email, string password, IReadOnlyList<string> roles, Func<string, string> hashPassword, Instant now, string fieldPrefix)
     {
         ArgumentNullException.ThrowIfNull(hashPassword);
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email.Trim() || email.Length > 254)
-        {
-            throw new DomainException(ErrorCode.BadUserInput, "The e-mail address is not valid.", $"{fieldPrefix}Email");
-        }
+        ValidateEmail(email, $"{fieldPrefix}Email");
 
         if (password is null || password.Length < MinPasswordLength || password.Length > 200)
         {
@@ -49,9 +54,40 @@ public sealed class User : ITenantOwned
         };
     }
 
+    /// <summary>Refuses anything but one plain e-mail address, naming <paramref name="field"/>.</summary>
+    public static void ValidateEmail(string email, string field)
+    {
+        if (!MailAddress.TryCreate(email, out var address) || address.Address != email.Trim() || email.Length > 254)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "The e-mail address is not valid.", field);
+        }
+    }
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     public void ChangePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public bool IsLockedOut(Instant now) => LockedUntil > now;
+
+    /// <summary>Counts a wrong password; the <see cref="MaxFailedLogIns"/>th in a row locks the account.</summary>
+    public void RecordFailedLogIn(Instant now)
+    {
+        FailedLogIns++;
+        if (FailedLogIns >= MaxFailedLogIns)
+        {
+            LockedUntil = now + LockoutDuration;
+            FailedLogIns = 0;
+        }
+    }
+
+    /// <summary>A right password forgives earlier wrong ones. Returns whether anything changed.</summary>
+    public bool RecordSuccessfulLogIn()
+    {
+        var changed = FailedLogIns != 0 || LockedUntil is not null;
+        FailedLogIns = 0;
+        LockedUntil = null;
+        return changed;
+    }
 }
 
 /// <summary>Roles every tenant has, beside those its policy names.</summary>

@@ -34,6 +34,12 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<ClockAlert> ClockAlerts => Set<ClockAlert>();
     public DbSet<PenaltyEntry> PenaltyEntries => Set<PenaltyEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ContactView> ContactViews => Set<ContactView>();
+
+    /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
+    internal TenantContext Tenancy => tenantContext;
 
     // Read by the query filters on every query: an unset tenant matches no row.
     private Guid CurrentTenantId => tenantContext.TenantId ?? Guid.Empty;
@@ -54,6 +60,9 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<ClockAlert>(modelBuilder);
         FilterByTenant<PenaltyEntry>(modelBuilder);
         FilterByTenant<OutboxMessage>(modelBuilder);
+        FilterByTenant<ApiKey>(modelBuilder);
+        FilterByTenant<Invitation>(modelBuilder);
+        FilterByTenant<ContactView>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

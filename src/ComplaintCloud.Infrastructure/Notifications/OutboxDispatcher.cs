@@ -25,10 +25,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
         await using var scope = scopes.CreateAsyncScope();
         var channels = scope.ServiceProvider.GetServices<INotificationChannel>().ToDictionary(c => c.Name, StringComparer.Ordinal);
         var names = channels.Keys.ToArray();
-        // Across tenants by design: which tenants have mail; each is then served in a scope of its own.
-        var tenants = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.IgnoreQueryFilters()
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && names.Contains(m.Channel))
-            .Select(m => m.TenantId).Distinct().ToListAsync(cancellationToken);
+        // Across tenants by design: which tenants have mail (a function answering tenants only); each is then served
+        // in a scope of its own, under row-level security.
+        var tenants = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database
+            .SqlQuery<Guid>($"SELECT t AS \"Value\" FROM complaintcloud_tenants_with_due_mail({now}, {names}) AS t")
+            .ToListAsync(cancellationToken);
         var attempted = 0;
         foreach (var tenantId in tenants)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using Npgsql;
 using Quartz;
 
@@ -73,11 +74,9 @@ internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-        // Across tenants by design: the one query that runs before any tenant is known.
-        var tenants = await db.SlaClocks.IgnoreQueryFilters()
-            .Where(c => c.NextAlertAt != null)
-            .GroupBy(c => c.TenantId)
-            .Select(g => new { TenantId = g.Key, Next = g.Min(c => c.NextAlertAt)!.Value })
+        // Across tenants by design, before any tenant is known: through a function that answers tenants and times only.
+        var tenants = await db.Database
+            .SqlQuery<NextClockAlert>($"SELECT tenant_id, next_alert_at AS next FROM complaintcloud_next_clock_alerts()")
             .ToListAsync(cancellationToken);
         foreach (var tenant in tenants)
         {
@@ -87,3 +86,6 @@ internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>A tenant's next SLA alert, as the start-up arming reads it.</summary>
+internal sealed record NextClockAlert(Guid TenantId, Instant Next);

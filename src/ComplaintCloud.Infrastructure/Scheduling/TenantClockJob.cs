@@ -65,7 +65,8 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
         }
     }
 
-    // Across tenants by design: a tenant with a due clock nobody holds right now (SKIP LOCKED), the most overdue first.
+    // Across tenants by design: a tenant with a due clock nobody holds right now (SKIP LOCKED), the most overdue first,
+    // asked of a function that answers the tenant only (row-level security hides every other tenant's clocks).
     private async Task<Guid?> TenantWithDueClocksAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -73,7 +74,7 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var tenants = await db.Database
-            .SqlQuery<Guid>($"SELECT tenant_id AS \"Value\" FROM sla_clocks WHERE next_alert_at <= {now} ORDER BY next_alert_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .SqlQuery<Guid?>($"SELECT complaintcloud_unheld_due_clock_tenant({now}) AS \"Value\"")
             .ToListAsync(cancellationToken);
         return tenants.Count == 0 ? null : tenants[0];
     }

@@ -13,7 +13,14 @@ public sealed class TenantContext
     public Guid? UserId { get; private set; }
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
-    public bool IsAuthenticated => UserId is not null;
+    /// <summary>The integration key the caller presented instead of signing in, with what it may do.</summary>
+    public Guid? ApiKeyId { get; private set; }
+    public IReadOnlyList<string> ApiKeyScopes { get; private set; } = [];
+
+    public bool IsAuthenticated => UserId is not null || ApiKeyId is not null;
+
+    /// <summary>A platform operator (Platform:AdminKey): above every tenant, inside none.</summary>
+    public bool IsPlatformOperator { get; private set; }
 
     public void UseTenant(Guid tenantId)
     {
@@ -32,6 +39,18 @@ public sealed class TenantContext
         UserId = userId;
         Roles = roles;
     }
+
+    public void SignInWithApiKey(Guid tenantId, Guid apiKeyId, IReadOnlyList<string> scopes)
+    {
+        UseTenant(tenantId);
+        ApiKeyId = apiKeyId;
+        ApiKeyScopes = scopes;
+    }
+
+    public void SignInAsPlatformOperator() =>
+        IsPlatformOperator = TenantId is null
+            ? true
+            : throw new DomainException(ErrorCode.Forbidden, "A platform operator acts for no tenant.");
 
     /// <summary>The tenant, or UNAUTHENTICATED when the caller has not signed in.</summary>
     public Guid RequireSignedInTenant() =>

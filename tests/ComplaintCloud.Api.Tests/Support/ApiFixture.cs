@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
+using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.IntegrationTests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,11 +14,16 @@ public class ApiFixture : IAsyncLifetime
 {
     public const string Collection = "api";
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
+    public const string PlatformAdminKey = "test-platform-admin-key-0123456789";
 
     private readonly PostgresFixture _postgres = new();
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>The service's own connection: the ordinary runtime role that row-level security binds.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The schema owner's connection, which only migrates.</summary>
+    public string MigrationsConnectionString { get; private set; } = "";
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -28,17 +33,15 @@ public class ApiFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        ConnectionString = await _postgres.CreateDatabaseAsync("api");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Testing");
-            host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
-            host.UseSetting("Auth:SigningKey", SigningKey);
-            host.UseSetting("Tenants:ProvisionDemo", "false");
-            // appsettings.json's Urls (port 5080) would otherwise win over UseKestrel(0) and clash with run.sh or a second fixture.
-            host.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            Configure(host);
-        });
+        var connections = await _postgres.CreateSecuredDatabaseAsync("api");
+        (ConnectionString, MigrationsConnectionString) = (connections.Runtime, connections.Migrations);
+        _factory = Variant("Testing",
+            // Every test calls from 127.0.0.1; the limits have tests of their own.
+            ("RateLimits:PerIpPerMinute", "1000000"),
+            ("RateLimits:PerTenantPerMinute", "1000000"),
+            // appsettings.json asks for port 5080, which a running ./run.sh holds.
+            ("Urls", "http://127.0.0.1:0"))
+            .WithWebHostBuilder(Configure);
         _factory.UseKestrel(0);
         _factory.StartServer();
         using var client = _factory.CreateClient();
@@ -59,6 +62,28 @@ public class ApiFixture : IAsyncLifetime
     protected virtual void Configure(IWebHostBuilder host)
     {
     }
+
+    /// <summary>
+    /// Another instance of the service, in memory, over the same database and signing key: for tests of settings the
+    /// shared instance does not have. Dispose it.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(string environment, params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment(environment);
+            host.UseSetting("ConnectionStrings:ComplaintCloud", ConnectionString);
+            host.UseSetting("ConnectionStrings:ComplaintCloudMigrations", MigrationsConnectionString);
+            host.UseSetting("Auth:SigningKey", SigningKey);
+            host.UseSetting("Tenants:ProvisionDemo", "false");
+            host.UseSetting("Platform:AdminKey", PlatformAdminKey);
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+
+    /// <summary>Another database on the same server, with both roles, for tests that migrate on their own.</summary>
+    public Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix) => _postgres.CreateSecuredDatabaseAsync(prefix);
 
     /// <summary>A client speaking real HTTP to the running service.</summary>
     public GraphQLClient Client(string? token = null)

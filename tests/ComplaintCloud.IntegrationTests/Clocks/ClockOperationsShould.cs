@@ -22,7 +22,7 @@ public sealed class ClockOperationsShould(PostgresFixture postgres)
     public async Task PauseResumeMeetAndStartClocksWithAnAuditEventEach()
     {
         var clock = new FakeClock(MondayTen);
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_operations"), clock, "sla-a");
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_operations"), clock, "sla-a");
         var tenant = await instance.SignUpAsync("general-enterprise");
         var submitted = await instance.SubmitAsync(tenant);
         await using var scope = instance.ScopeFor(tenant.Tenant.Id);

@@ -25,7 +25,7 @@ public sealed class DueClocksShould(PostgresFixture postgres)
     public async Task WarnAtEightyPercentThenBreachWithTheWineryPenaltyAndEscalation()
     {
         var clock = new FakeClock(Received);
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_warn_breach"), clock, "sla-a");
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_warn_breach"), clock, "sla-a");
         var winery = await instance.SignUpAsync("winery");
         var complaint = await instance.SubmitAsync(winery, MinorAmount);
         Assert.Equal(Received + Duration.FromMinutes(8), complaint.Clocks.Min(c => c.WarnAt));
@@ -59,7 +59,7 @@ public sealed class DueClocksShould(PostgresFixture postgres)
     public async Task HandleEachBreachOnceWhenTwoInstancesRace()
     {
         var clock = new FakeClock(Received);
-        var database = await postgres.CreateDatabaseAsync("sla_race");
+        var database = await postgres.CreateSecuredDatabaseAsync("sla_race");
         await using var a = await SlaInstance.CreateAsync(database, clock, "sla-a", batchSize: 4);
         await using var b = await SlaInstance.CreateAsync(database, clock, "sla-b", batchSize: 4);
         var winery = await a.SignUpAsync("winery");
@@ -78,7 +78,7 @@ public sealed class DueClocksShould(PostgresFixture postgres)
     public async Task LoseAndDoubleNothingWhenAnInstanceIsKilledMidBatch()
     {
         var clock = new FakeClock(Received);
-        var database = await postgres.CreateDatabaseAsync("sla_kill");
+        var database = await postgres.CreateSecuredDatabaseAsync("sla_kill");
         await using var doomed = await SlaInstance.CreateAsync(database, clock, "sla-doomed");
         await using var survivor = await SlaInstance.CreateAsync(database, clock, "sla-survivor");
         var winery = await survivor.SignUpAsync("winery");
@@ -90,7 +90,9 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         clock.Reset(Received + Duration.FromHours(3));
         // Holding the tenant row stops the doomed batch at its first write (the ledger's foreign key), after it has
         // locked and handled its clocks in memory: that is where it gets killed.
-        await using var blocker = new NpgsqlConnection(database);
+        // The test's own hands on the database: the superuser, beyond row-level security and able to end any backend.
+        var superuser = new NpgsqlConnectionStringBuilder(database.Migrations) { Username = "postgres" }.ConnectionString;
+        await using var blocker = new NpgsqlConnection(superuser);
         await blocker.OpenAsync();
         await using var hold = await blocker.BeginTransactionAsync();
         await using (var lockTenant = new NpgsqlCommand("SELECT 1 FROM tenants WHERE id = @id FOR UPDATE", blocker, hold))
@@ -101,7 +103,7 @@ public sealed class DueClocksShould(PostgresFixture postgres)
 
         var doomedRun = doomed.ProcessDueAsync(winery.Tenant.Id);
         // Watched from outside the blocking transaction, which would see one snapshot of pg_stat_activity throughout.
-        await using var observer = new NpgsqlConnection(database);
+        await using var observer = new NpgsqlConnection(superuser);
         await observer.OpenAsync();
         var pid = await WaitForBlockedBackendAsync(observer, doomed.Name);
         await using (var kill = new NpgsqlCommand("SELECT pg_terminate_backend(@pid)", blocker, hold))
@@ -123,7 +125,7 @@ public sealed class DueClocksShould(PostgresFixture postgres)
     public async Task RefuseAtTheDatabaseASecondRecordOfTheSameBreach()
     {
         var clock = new FakeClock(Received);
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_twice"), clock, "sla-a");
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_twice"), clock, "sla-a");
         var winery = await instance.SignUpAsync("winery");
         var complaint = await instance.SubmitAsync(winery, MinorAmount);
         clock.Reset(Received + Duration.FromHours(3));

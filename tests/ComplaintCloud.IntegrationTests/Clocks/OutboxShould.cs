@@ -21,7 +21,7 @@ public sealed class OutboxShould(PostgresFixture postgres)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 2, 0));
         var receiver = new Receiver(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_outbox"), clock, "sla-a", configure: services =>
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_outbox"), clock, "sla-a", configure: services =>
         {
             services.AddNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -5,10 +5,10 @@ using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Auth;
-using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
-using Microsoft.EntityFrameworkCore;
+using ComplaintCloud.Infrastructure.Data.Security;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -39,18 +39,19 @@ public sealed class SlaInstance : IAsyncDisposable
     /// <summary>An instance whose hosted services (Quartz, start-up arming, the alert listener) are not started:
     /// tests drive its processing directly.</summary>
     public static async Task<SlaInstance> CreateAsync(
-        string connectionString, FakeClock clock, string name, int batchSize = 200, Action<IServiceCollection>? configure = null)
+        DatabaseConnections connections, FakeClock clock, string name, int batchSize = 200, Action<IServiceCollection>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(connections);
         var builder = Host.CreateApplicationBuilder();
-        var named = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = name }.ConnectionString;
+        // As the service runs: the ordinary runtime role, under row-level security.
+        var named = new NpgsqlConnectionStringBuilder(connections.Runtime) { ApplicationName = name }.ConnectionString;
         builder.Services.AddInfrastructure(named, PluginsPath(), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1)));
         builder.Services.AddApplication();
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton(new SlaProcessingOptions(batchSize));
         configure?.Invoke(builder.Services);
         var instance = new SlaInstance(builder.Build(), name);
-        await using var scope = instance.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database.MigrateAsync();
+        await DatabaseMigrator.MigrateAsync(connections, NullLogger.Instance);
         return instance;
     }
 

@@ -16,7 +16,7 @@ public sealed class SlaSchedulerShould(PostgresFixture postgres)
         var now = SystemClock.Instance.GetCurrentInstant();
         // Received three hours ago while the service was down: every clock of a minor winery complaint is overdue.
         var clock = new FakeClock(now - Duration.FromHours(3));
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateDatabaseAsync("sla_quartz"), clock, "sla-a");
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_quartz"), clock, "sla-a");
         var winery = await instance.SignUpAsync("winery");
         var complaint = await instance.SubmitAsync(winery, 100);
         clock.Reset(now);

@@ -30,7 +30,7 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<NonNullGraphType<StringGraphType>>("policyVersion").Description("The policy version that graded it.").Resolve(c => c.Source.PolicyVersion);
         Field<NonNullGraphType<CustomerType>>("customer")
             .Description("The contact is masked without the right to see it.")
-            .Resolve(c => CustomerView.For(c.Source.Customer, c.Service<TenantContext>().Roles));
+            .Resolve(c => CustomerView.For(c.Source, c.Service<TenantContext>().Roles));
         Field<NonNullGraphType<ComplaintFactsType>>("facts").Resolve(c => c.Source.Facts);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlaClockType>>>>("clocks").Resolve(c => c.Source.Clocks.OrderBy(k => k.DueAt).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEventType>>>>("history")
@@ -93,14 +93,22 @@ public sealed class ComplaintEventType : ObjectGraphType<ComplaintEvent>
     }
 }
 
-/// <summary>A customer as the caller may see them.</summary>
-public sealed record CustomerView(string Name, string? Contact, string? CustomerNumber, Plugins.Abstractions.CustomerTier Tier)
+/// <summary>
+/// A customer as the caller may see them. <see cref="ShownContactOf"/> is the complaint whose contact is shown
+/// unmasked, which reading the contact then audits; null when it is masked.
+/// </summary>
+public sealed record CustomerView(string Name, string? Contact, string? CustomerNumber, Plugins.Abstractions.CustomerTier Tier, Complaint? ShownContactOf)
 {
     // Seed 001: contact details are for callbacks and never shown to those without the right.
     private static readonly string[] RolesSeeingContact = [PlatformRoles.TenantAdmin, PlatformRoles.Agent];
 
-    public static CustomerView For(Customer customer, IReadOnlyList<string> callerRoles) =>
-        new(customer.Name, callerRoles.Any(RolesSeeingContact.Contains) ? customer.Contact : Mask(customer.Contact), customer.CustomerNumber, customer.Tier);
+    public static CustomerView For(Complaint complaint, IReadOnlyList<string> callerRoles)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var customer = complaint.Customer;
+        var shown = callerRoles.Any(RolesSeeingContact.Contains) && customer.Contact is not null;
+        return new(customer.Name, shown ? customer.Contact : Mask(customer.Contact), customer.CustomerNumber, customer.Tier, shown ? complaint : null);
+    }
 
     private static string? Mask(string? contact) =>
         contact is null ? null
@@ -114,7 +122,17 @@ public sealed class CustomerType : ObjectGraphType<CustomerView>
     {
         Name = "Customer";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<StringGraphType>("contact").Resolve(c => c.Source.Contact);
+        Field<StringGraphType>("contact")
+            .Description("Masked without the right to see it; every unmasked read is recorded (contactViews).")
+            .ResolveAsync(async c =>
+            {
+                if (c.Source.ShownContactOf is { } complaint)
+                {
+                    await c.Service<ContactAccessAudit>().RecordAsync(complaint, c.CancellationToken);
+                }
+
+                return c.Source.Contact;
+            });
         Field<StringGraphType>("customerNumber").Resolve(c => c.Source.CustomerNumber);
         Field<NonNullGraphType<CustomerTierType>>("tier").Resolve(c => c.Source.Tier);
     }

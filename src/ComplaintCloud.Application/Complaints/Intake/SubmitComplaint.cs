@@ -31,7 +31,12 @@ public sealed class SubmitComplaintHandler(
     public async Task<Complaint> HandleAsync(SubmitComplaintCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireSignedInTenant();
+        return await ReceiveAsync(command, tenantContext.RequireSignedInTenant(), isPublic: false, cancellationToken);
+    }
+
+    /// <summary>The intake itself, for callers that have settled who may submit (staff here, customers in <see cref="PublicIntakeHandler"/>).</summary>
+    internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken)
+    {
         command.Intake.Validate();
         var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
         if (command.IdempotencyKey is { } key && await FindRetryAsync(key, requestHash!, cancellationToken) is { } earlier)
@@ -39,7 +44,8 @@ public sealed class SubmitComplaintHandler(
             return earlier;
         }
 
-        await billing.CheckIntakeAsync(tenantId, isPublic: false, cancellationToken);
+        // Staff over the plan's limit (or on a read-only desk) are refused; a customer's complaint is always taken.
+        var billingDecision = await billing.CheckIntakeAsync(tenantId, isPublic, cancellationToken);
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var now = clock.GetCurrentInstant();
@@ -64,6 +70,12 @@ public sealed class SubmitComplaintHandler(
             clocks = verdict.ClocksFromReceipt.Select(c => new { c.Kind, dueAt = c.DueAt.ToString() }),
         })));
         db.ComplaintEvents.AddRange(complaint.TakeNewEvents());
+        if (billingDecision.OverPlanLimit)
+        {
+            // Flagged in its history, where the desk sees it and is told to upgrade; never dropped.
+            db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "OVER_PLAN_LIMIT", null, now, """{"advice":"Upgrade the plan: this month's complaint limit is used up."}"""));
+        }
+
         if (Acknowledgement.For(complaint, tenant.Calendar(), now) is { } acknowledgement)
         {
             db.OutboxMessages.Add(acknowledgement);

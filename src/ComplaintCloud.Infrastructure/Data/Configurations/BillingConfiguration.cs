@@ -29,5 +29,8 @@ internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).HasMaxLength(255);
         builder.Property(e => e.Type).HasMaxLength(100);
+        // Not "tenant_id": the table is platform-level and read before any tenant is known, so row-level security
+        // (which covers every tenant_id table) must not apply; the column only tells operators where an event went.
+        builder.Property(e => e.TenantId).HasColumnName("applied_tenant_id");
     }
 }

@@ -1,0 +1,40 @@
+using ComplaintCloud.Domain;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Tenancy;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintCloud.Api.Security;
+
+/// <summary>
+/// A tenant the platform operator suspended is read-only: its people can still log in and read, but every other
+/// mutation is FORBIDDEN.
+/// </summary>
+internal sealed class SuspendedTenantRule : ValidationRuleBase
+{
+    private static readonly HashSet<string> AllowedWhileSuspended = ["logIn", "refreshToken"];
+
+    public override async ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        if (context.Operation.Operation != OperationType.Mutation
+            || context.RequestServices?.GetService<TenantContext>()?.TenantId is not { } tenantId)
+        {
+            return null;
+        }
+
+        var db = context.RequestServices.GetRequiredService<ComplaintCloudDbContext>();
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId && t.SuspendedAt != null, context.CancellationToken))
+        {
+            return null;
+        }
+
+        foreach (var field in context.Operation.SelectionSet.Selections.OfType<GraphQLField>().Where(f => !AllowedWhileSuspended.Contains(f.Name.StringValue)))
+        {
+            const string message = "This tenant is suspended: it can read, but not change anything.";
+            context.ReportError(new ValidationError(context.Document.Source, null, message, new DomainException(ErrorCode.Forbidden, message), field));
+        }
+
+        return null;
+    }
+}

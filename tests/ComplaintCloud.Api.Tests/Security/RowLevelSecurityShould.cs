@@ -1,0 +1,181 @@
+using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Data.Security;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ComplaintCloud.Api.Tests.Security;
+
+/// <summary>
+/// PostgreSQL itself keeps tenants apart: the service's own database role, with EF Core's query filters out of the
+/// way, sees and changes only the current tenant's rows, and cannot switch the rules off.
+/// </summary>
+[Collection(ApiFixture.Collection)]
+public sealed class RowLevelSecurityShould(ApiFixture api)
+{
+    private const string InsufficientPrivilege = "42501";
+
+    [Fact]
+    public async Task ShowRawSqlOfTheRuntimeRoleOnlyTheCurrentTenantsRowsInEveryTenantTable()
+    {
+        var (a, b) = await TwoTenantsWithAComplaintEachAsync();
+        await using var connection = await RuntimeConnectionAsync(b.TenantId);
+
+        foreach (var table in await TenantTablesAsync())
+        {
+            Assert.Equal(0L, await ScalarAsync<long>(connection, $"SELECT count(*) FROM \"{table}\" WHERE tenant_id <> @b", ("b", Guid.Parse(b.TenantId))));
+        }
+
+        Assert.True(await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints") >= 1);
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints WHERE tenant_id = @a", ("a", Guid.Parse(a.TenantId))));
+        Assert.Equal(b.TenantId, (await ScalarAsync<Guid>(connection, "SELECT id FROM tenants")).ToString());
+    }
+
+    [Fact]
+    public async Task ShowNoRowsToAConnectionThatNamesNoTenant()
+    {
+        await TwoTenantsWithAComplaintEachAsync();
+        await using var connection = await RuntimeConnectionAsync(tenantId: null);
+
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints"));
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM tenants"));
+    }
+
+    [Fact]
+    public async Task HideOtherTenantsRowsFromEfCoreWithItsQueryFiltersIgnored()
+    {
+        var (a, b) = await TwoTenantsWithAComplaintEachAsync();
+        var tenant = new TenantContext();
+        tenant.UseTenant(Guid.Parse(b.TenantId));
+        var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
+            .UseComplaintCloudDatabase(api.ConnectionString).Options;
+        await using var db = new ComplaintCloudDbContext(options, tenant);
+
+        var seen = await db.Complaints.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync();
+
+        Assert.Equal([Guid.Parse(b.TenantId)], seen);
+        Assert.Empty(await db.Users.IgnoreQueryFilters().Where(u => u.TenantId == Guid.Parse(a.TenantId)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task RefuseAnotherTenantsIdOnInsert()
+    {
+        var (a, b) = await TwoTenantsWithAComplaintEachAsync();
+        await using var connection = await RuntimeConnectionAsync(b.TenantId);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync<int>(
+            connection,
+            "INSERT INTO complaint_number_counters (tenant_id, day, last_value) VALUES (@a, DATE '2026-01-01', 1) RETURNING last_value",
+            ("a", Guid.Parse(a.TenantId))));
+
+        Assert.Equal(InsufficientPrivilege, error.SqlState);
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE complaints DISABLE ROW LEVEL SECURITY")]
+    [InlineData("ALTER TABLE complaints NO FORCE ROW LEVEL SECURITY")]
+    [InlineData("DROP POLICY tenant_isolation ON complaints")]
+    [InlineData("ALTER TABLE tenants DISABLE ROW LEVEL SECURITY")]
+    [InlineData("SET row_security = off; SELECT count(*) FROM complaints")]
+    [InlineData("SET ROLE complaintcloud_owner; SELECT count(*) FROM complaints")]
+    [InlineData("UPDATE complaint_events SET type = 'FORGED'")]
+    [InlineData("DELETE FROM complaint_events")]
+    [InlineData("DELETE FROM contact_views")]
+    [InlineData("TRUNCATE complaints CASCADE")]
+    [InlineData("CREATE TABLE smuggled (tenant_id uuid)")]
+    [InlineData("SELECT complaintcloud_secure('complaintcloud_app')")]
+    public async Task RefuseTheRuntimeRoleAnythingThatWouldGetAroundIt(string sql)
+    {
+        await TwoTenantsWithAComplaintEachAsync();
+        await using var connection = await RuntimeConnectionAsync(tenantId: null);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync<object>(connection, sql));
+
+        Assert.Equal(InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task RunTheServiceAsAnOrdinaryRoleThatOwnsNothing()
+    {
+        var runtime = await RuntimeRole.InspectAsync(api.ConnectionString);
+
+        Assert.False(runtime.BypassesRowLevelSecurity);
+        Assert.NotEqual(await RuntimeRole.NameAsync(api.MigrationsConnectionString), runtime.Name);
+        await using var connection = await RuntimeConnectionAsync(tenantId: null);
+        Assert.Equal(0L, await ScalarAsync<long>(
+            connection, "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"));
+    }
+
+    [Fact]
+    public async Task LeaveNoTableThatHoldsTenantRowsUnprotected()
+    {
+        var tables = await TenantTablesAsync();
+
+        Assert.Contains("complaints", tables);
+        Assert.Contains("complaint_events", tables);
+        Assert.Empty(await RowLevelSecurity.FindUnprotectedTablesAsync(api.MigrationsConnectionString));
+    }
+
+    [Fact]
+    public async Task ProtectATableAddedLaterWhenAppliedAgain()
+    {
+        var connections = await api.CreateSecuredDatabaseAsync("rls-new-table");
+        await DatabaseMigrator.MigrateAsync(connections, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using (var owner = new NpgsqlConnection(connections.Migrations))
+        {
+            await owner.OpenAsync();
+            await ScalarAsync<object>(owner, "CREATE TABLE later_feature (id int PRIMARY KEY, tenant_id uuid NOT NULL)");
+        }
+
+        Assert.Equal(["later_feature"], await RowLevelSecurity.FindUnprotectedTablesAsync(connections.Migrations));
+        await DatabaseMigrator.MigrateAsync(connections, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Empty(await RowLevelSecurity.FindUnprotectedTablesAsync(connections.Migrations));
+    }
+
+    private async Task<(SignedInTenant A, SignedInTenant B)> TwoTenantsWithAComplaintEachAsync()
+    {
+        var a = await api.SignUpAsync();
+        var b = await api.SignUpAsync();
+        (await a.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction())).AssertNoErrors();
+        (await b.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction())).AssertNoErrors();
+        return (a, b);
+    }
+
+    private async Task<IReadOnlyList<string>> TenantTablesAsync()
+    {
+        await using var connection = new NpgsqlConnection(api.MigrationsConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
+    /// <summary>A plain connection as the service's role, set for a tenant the way the service sets it.</summary>
+    private async Task<NpgsqlConnection> RuntimeConnectionAsync(string? tenantId)
+    {
+        var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await ScalarAsync<string>(connection, $"SELECT set_config('{RowLevelSecurity.TenantSetting}', @tenant, false)", ("tenant", tenantId ?? ""));
+        return connection;
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
