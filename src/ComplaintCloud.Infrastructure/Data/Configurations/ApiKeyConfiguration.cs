@@ -13,6 +13,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.HasOne<Tenant>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(k => k.Name).HasMaxLength(ApiKey.MaxNameLength);
         builder.Property(k => k.SecretHash).HasMaxLength(64);
-        builder.Property(k => k.Scopes).HasColumnType("text[]").HasConversion(scopes => scopes.ToArray(), scopes => scopes);
+        builder.Property(k => k.Scopes).AsTextArray();
     }
 }

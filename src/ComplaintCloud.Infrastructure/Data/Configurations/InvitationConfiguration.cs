@@ -13,6 +13,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
-        builder.Property(i => i.Roles).HasColumnType("text[]").HasConversion(roles => roles.ToArray(), roles => roles);
+        builder.Property(i => i.Roles).AsTextArray();
     }
 }

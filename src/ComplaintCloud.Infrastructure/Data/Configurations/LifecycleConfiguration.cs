@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 using NodaTime.Text;
@@ -25,12 +24,12 @@ internal static class LifecycleConfiguration
         builder.Ignore(c => c.CurrentTasks);
         builder.Ignore(c => c.IsOpen);
         builder.HasIndex(c => c.OwnerId);
-        builder.Property(c => c.HandlerIds).HasColumnType("uuid[]").HasConversion(ids => ids.ToArray(), ids => ids, ListComparer<Guid>());
-        builder.Property(c => c.RootCause).HasColumnType("text[]").HasConversion(whys => whys.ToArray(), whys => whys, ListComparer<string>());
+        builder.Property(c => c.HandlerIds).HasColumnType("uuid[]").HasConversion(ids => ids.ToArray(), ids => ids, ListColumns.Comparer<Guid>());
+        builder.Property(c => c.RootCause).AsTextArray();
         builder.Property(c => c.Remedies).HasColumnType("text[]").HasConversion(
             remedies => remedies.Select(r => r.ToString()).ToArray(),
             names => names.Select(Enum.Parse<Remedy>).ToList(),
-            ListComparer<Remedy>());
+            ListColumns.Comparer<Remedy>());
         builder.Property(c => c.Responsibility).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ResponsibilityReason).HasMaxLength(Complaint.MaxReasonLength);
         builder.Property(c => c.ShortTermMeasures).HasMaxLength(Complaint.MaxReasonLength);
@@ -41,7 +40,7 @@ internal static class LifecycleConfiguration
         builder.Property(c => c.Approvals).HasColumnType("jsonb").HasConversion(
             approvals => JsonSerializer.Serialize(approvals, Json),
             json => JsonSerializer.Deserialize<List<PlanApproval>>(json, Json) ?? new List<PlanApproval>(),
-            ListComparer<PlanApproval>());
+            ListColumns.Comparer<PlanApproval>());
         builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
             callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
             json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));
@@ -53,11 +52,6 @@ internal static class LifecycleConfiguration
         builder.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
-
-    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
-        (a, b) => a != null && b != null && a.SequenceEqual(b),
-        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-        list => list.ToList());
 
     private sealed class InstantJsonConverter : JsonConverter<Instant>
     {

@@ -34,7 +34,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.TenantId, u.Email }).IsUnique();
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.Email).HasMaxLength(254);
-        builder.Property(u => u.Roles).HasColumnType("text[]")
-            .HasConversion(roles => roles.ToArray(), roles => roles);
+        builder.Property(u => u.Roles).AsTextArray();
     }
 }
