@@ -13,6 +13,8 @@ internal sealed class BillingTenant(BillingApiFixture api, SignedInTenant tenant
 
     public string Id => tenant.TenantId;
 
+    public string Slug => tenant.Slug;
+
     public GraphQLClient Client => tenant.Client;
 
     public string SubscriptionId { get; } = "sub_" + Guid.NewGuid().ToString("N")[..12];

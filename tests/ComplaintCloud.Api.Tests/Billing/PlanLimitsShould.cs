@@ -10,8 +10,7 @@ using NodaTime;
 namespace ComplaintCloud.Api.Tests.Billing;
 
 /// <summary>
-/// Each plan limit where it bites. Public intake from customers is not built yet, so the public case is tested on
-/// <see cref="BillingGate.CheckIntakeAsync"/>, the call public intake makes; seats and API keys likewise on the gate.
+/// Each plan limit where it bites; seats and API keys on <see cref="BillingGate"/>, which invitations and API keys call.
 /// </summary>
 [Collection(BillingApiFixture.Collection)]
 public sealed class PlanLimitsShould(BillingApiFixture api)
@@ -53,9 +52,14 @@ public sealed class PlanLimitsShould(BillingApiFixture api)
     {
         var tenant = await TenantWithFreeMonthUsedUpAsync();
 
-        var decision = await WithGateAsync(tenant, gate => gate.CheckIntakeAsync(Guid.Parse(tenant.Id), isPublic: true, CancellationToken.None));
+        var taken = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), PublicHeaders(tenant));
+        var latest = await tenant.Client.SendAsync("{ complaints(first: 1) { totalCount nodes { history { type } } } }");
 
-        Assert.True(decision.OverPlanLimit);
+        taken.AssertNoErrors();
+        Assert.Equal(BillingApiFixture.FreeComplaintsPerMonth + 1, latest.Data.GetProperty("complaints").GetProperty("totalCount").GetInt32());
+        Assert.Contains(
+            latest.Data.GetProperty("complaints").GetProperty("nodes")[0].GetProperty("history").EnumerateArray(),
+            e => e.GetProperty("type").GetString() == "OVER_PLAN_LIMIT");
         Assert.Contains((await tenant.BillingAsync()).GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Upgrade", StringComparison.Ordinal));
     }
 
@@ -66,19 +70,19 @@ public sealed class PlanLimitsShould(BillingApiFixture api)
         (await tenant.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction())).AssertNoErrors();
         await tenant.SubscribeAsync("canceled");
 
-        var publicIntake = await WithGateAsync(tenant, gate => gate.CheckIntakeAsync(Guid.Parse(tenant.Id), isPublic: true, CancellationToken.None));
+        var publicIntake = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), PublicHeaders(tenant));
         var agentIntake = await tenant.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction());
         var selectPolicy = await tenant.Client.SendAsync(
             "mutation($input: SelectPolicyInput!) { selectPolicy(input: $input) { slug } }", new { input = new { policyId = "winery" } });
         var read = await tenant.Client.SendAsync("{ complaints { totalCount nodes { description } } }");
 
-        Assert.False(publicIntake.OverPlanLimit);
+        publicIntake.AssertNoErrors();
         Assert.Equal("PLAN_LIMIT", agentIntake.FirstErrorCode);
         Assert.Equal("writable", agentIntake.Errors[0].GetProperty("extensions").GetProperty("limit").GetProperty("name").GetString());
         Assert.Equal("CANCELED", agentIntake.Errors[0].GetProperty("extensions").GetProperty("limit").GetProperty("billingStatus").GetString());
         Assert.Equal("PLAN_LIMIT", selectPolicy.FirstErrorCode);
         read.AssertNoErrors();
-        Assert.Equal(1, read.Data.GetProperty("complaints").GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, read.Data.GetProperty("complaints").GetProperty("totalCount").GetInt32());
     }
 
     [Fact]
@@ -158,4 +162,6 @@ public sealed class PlanLimitsShould(BillingApiFixture api)
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(Guid.Parse(tenant.Id));
         return await use(scope.ServiceProvider);
     }
+
+    private static Dictionary<string, string> PublicHeaders(BillingTenant tenant) => new() { ["X-Tenant"] = tenant.Slug };
 }

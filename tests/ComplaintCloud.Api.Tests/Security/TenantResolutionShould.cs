@@ -6,10 +6,6 @@ namespace ComplaintCloud.Api.Tests.Security;
 [Collection(ApiFixture.Collection)]
 public sealed class TenantResolutionShould(ApiFixture api)
 {
-    private const string PublicSubmit = """
-        mutation($input: PublicComplaintInput!) { submitPublicComplaint(input: $input) { number receivedAt } }
-        """;
-
     [Fact]
     public async Task RefuseAnXTenantHeaderNamingAnotherTenantThanTheToken()
     {
@@ -46,7 +42,7 @@ public sealed class TenantResolutionShould(ApiFixture api)
     [Fact]
     public async Task AnswerNotFoundForAnUnknownTenant()
     {
-        var result = await api.Client().SendAsync(PublicSubmit, PublicComplaint(), new Dictionary<string, string> { ["X-Tenant"] = "no-such-tenant" });
+        var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), new Dictionary<string, string> { ["X-Tenant"] = "no-such-tenant" });
 
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
         Assert.Equal("NOT_FOUND", result.FirstErrorCode);
@@ -73,7 +69,7 @@ public sealed class TenantResolutionShould(ApiFixture api)
     {
         var a = await api.SignUpAsync();
 
-        var result = await api.Client().SendAsync(PublicSubmit, PublicComplaint(), new Dictionary<string, string> { ["X-Tenant"] = a.Slug });
+        var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), new Dictionary<string, string> { ["X-Tenant"] = a.Slug });
 
         result.AssertNoErrors();
         Assert.Contains("-APP-", result.Data.GetProperty("submitPublicComplaint").GetProperty("number").GetString(), StringComparison.Ordinal);
@@ -89,7 +85,7 @@ public sealed class TenantResolutionShould(ApiFixture api)
     {
         var a = await api.SignUpAsync();
 
-        var result = await api.Client().SendAsync(PublicSubmit, PublicComplaint(), new Dictionary<string, string> { ["Host"] = $"{a.Slug}.localhost" });
+        var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), new Dictionary<string, string> { ["Host"] = $"{a.Slug}.localhost" });
 
         result.AssertNoErrors();
         Assert.Equal(1, (await a.Client.SendAsync(Operations.Count)).Data.GetProperty("complaints").GetProperty("totalCount").GetInt32());
@@ -100,7 +96,7 @@ public sealed class TenantResolutionShould(ApiFixture api)
     {
         var a = await api.SignUpAsync();
 
-        var result = await api.Client().SendAsync(PublicSubmit, PublicComplaint(contact: " "), new Dictionary<string, string> { ["X-Tenant"] = a.Slug });
+        var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(contact: " "), new Dictionary<string, string> { ["X-Tenant"] = a.Slug });
 
         Assert.Equal("BAD_USER_INPUT", result.FirstErrorCode);
         Assert.Equal("input.customer.contact", result.FirstErrorField);
@@ -110,21 +106,9 @@ public sealed class TenantResolutionShould(ApiFixture api)
     [Fact]
     public async Task RefuseAPublicComplaintThatNamesNoTenant()
     {
-        var result = await api.Client().SendAsync(PublicSubmit, PublicComplaint());
+        var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint());
 
         Assert.Equal("BAD_USER_INPUT", result.FirstErrorCode);
         Assert.Equal("X-Tenant", result.FirstErrorField);
     }
-
-    private static object PublicComplaint(string contact = "13900001111") => new
-    {
-        input = new
-        {
-            kind = "COMPLAINT",
-            category = "product/malfunction",
-            description = "The kettle leaks. 水壶漏水。",
-            customerName = "Han Meimei",
-            contact,
-        },
-    };
 }

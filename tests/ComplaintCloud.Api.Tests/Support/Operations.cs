@@ -39,4 +39,21 @@ public static class Operations
         ["request"] = "repair or replace",
         ["amountInvolved"] = 199.00m,
     };
+
+    /// <summary>A customer's own complaint, with the tenant named by X-Tenant or sub-domain.</summary>
+    public const string PublicSubmit = """
+        mutation($input: PublicComplaintInput!) { submitPublicComplaint(input: $input) { number receivedAt } }
+        """;
+
+    public static object PublicComplaint(string contact = "13900001111") => new
+    {
+        input = new
+        {
+            kind = "COMPLAINT",
+            category = "product/malfunction",
+            description = "The kettle leaks. 水壶漏水。",
+            customerName = "Han Meimei",
+            contact,
+        },
+    };
 }

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Auth;
@@ -18,7 +19,7 @@ public sealed record IssuedInvitation(string Token, Invitation Invitation);
 /// A tenant admin invites a colleague with roles from the platform's (tenant admin, agent, viewer) and those the
 /// tenant's policy names (e.g. CS supervisor, station manager).
 /// </summary>
-public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, IClock clock)
+public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, BillingGate billing, IClock clock)
 {
     public static IReadOnlyList<string> PlatformRoleCodes { get; } = [PlatformRoles.TenantAdmin, PlatformRoles.Agent, PlatformRoles.Viewer];
 
@@ -26,6 +27,7 @@ public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext 
     {
         ArgumentNullException.ThrowIfNull(command);
         var tenantId = tenantContext.RequireTenantAdmin("invite users");
+        await billing.EnsureSeatAvailableAsync(tenantId, cancellationToken);
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var policyRoles = policies.PluginOf(tenant).Policy!.Descriptor.Roles.Select(role => role.Code);
         var id = Guid.CreateVersion7();
