@@ -77,11 +77,17 @@ public sealed class TenantPolicies(PolicyCatalog catalog, PolicyGuard guard)
         });
     }
 
-    private PolicyPlugin? Find(Tenant tenant, string policyId, string? version)
+    /// <summary>A loaded version of a policy, or null; a custom policy is found only with its tenant (it holds the documents).</summary>
+    public PolicyPlugin? Find(Tenant? tenant, string policyId, string? version)
     {
         if (policyId != DeclarativePolicy.Id)
         {
             return catalog.Find(policyId, version);
+        }
+
+        if (tenant is null)
+        {
+            return null;
         }
 
         var chosen = version ?? tenant.CustomPolicies.Keys.MaxBy(NuGetVersion.Parse);

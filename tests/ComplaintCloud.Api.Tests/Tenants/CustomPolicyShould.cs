@@ -34,6 +34,22 @@ public sealed class CustomPolicyShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task NameTheGradeOfAComplaintInBothLanguagesFromTheDocument()
+    {
+        var tenant = await api.SignUpAsync();
+        (await tenant.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } })).AssertNoErrors();
+        (await tenant.Client.SendAsync(Select, new { i = new { policyId = "custom" } })).AssertNoErrors();
+        var input = Operations.CalmMalfunctionInput();
+        input["category"] = "safety/vehicle";
+
+        var submitted = await tenant.Client.SendAsync(Operations.Submit, new { input });
+
+        submitted.AssertNoErrors();
+        var grade = submitted.Data.GetProperty("submitComplaint").GetProperty("grade");
+        Assert.Equal(("Critical", "重大"), (grade.GetProperty("name").GetString(), grade.GetProperty("nameZh").GetString()));
+    }
+
+    [Fact]
     public async Task ListACustomPolicyForItsOwnTenantOnly()
     {
         var owner = await api.SignUpAsync();

@@ -3,10 +3,13 @@ using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
+using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Api.GraphQL.Types;
 
@@ -25,7 +28,8 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<StringGraphType>("request").Resolve(c => c.Source.Request);
         Field<DecimalGraphType>("amountInvolved").Resolve(c => c.Source.AmountInvolved);
         Field<NonNullGraphType<DateTimeGraphType>>("receivedAt").Resolve(c => c.Source.ReceivedAt.ToDateTimeUtc());
-        Field<GradeType>("grade").Description("Chosen by the tenant's policy.").Resolve(c => GradeOf(c.Source, c.Service<PolicyCatalog>()));
+        Field<GradeType>("grade").Description("Chosen by the tenant's policy.")
+            .ResolveAsync(async c => await GradeOfAsync(c.Source, c.Service<TenantPolicies>(), c.Service<ComplaintCloudDbContext>(), c.CancellationToken));
         Field<NonNullGraphType<StringGraphType>>("policyId").Resolve(c => c.Source.PolicyId);
         Field<NonNullGraphType<StringGraphType>>("policyVersion").Description("The policy version that graded it.").Resolve(c => c.Source.PolicyVersion);
         Field<NonNullGraphType<CustomerType>>("customer")
@@ -39,14 +43,18 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         LifecycleFields.AddTo(this);
     }
 
-    private static GradeView? GradeOf(Complaint complaint, PolicyCatalog catalog)
+    private static async Task<GradeView?> GradeOfAsync(Complaint complaint, TenantPolicies policies, ComplaintCloudDbContext db, CancellationToken cancellationToken)
     {
         if (complaint.Grade is not { } grade)
         {
             return null;
         }
 
-        var descriptor = catalog.Find(complaint.PolicyId, complaint.PolicyVersion)?.Policy?.Descriptor;
+        // A built-in policy names its grades by itself; a tenant's custom policy needs the tenant's documents.
+        var tenant = complaint.PolicyId == DeclarativePolicy.Id
+            ? await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == complaint.TenantId, cancellationToken)
+            : null;
+        var descriptor = policies.Find(tenant, complaint.PolicyId, complaint.PolicyVersion)?.Policy?.Descriptor;
         return new GradeView(grade.Code, descriptor?.Grades.FirstOrDefault(g => g.Code == grade.Code)?.Name, grade.Rank, grade.Reason);
     }
 }
