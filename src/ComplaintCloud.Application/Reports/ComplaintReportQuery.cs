@@ -1,6 +1,6 @@
 using ComplaintCloud.Infrastructure.Data;
-using ComplaintCloud.Plugins.Abstractions;
 using ComplaintCloud.Infrastructure.Tenancy;
+using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
