@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace ComplaintCloud.Application.Reports;
 
 /// <summary>
@@ -27,7 +29,8 @@ public sealed record ComplaintReport(
     IReadOnlyList<SlaCompliance> Sla,
     IReadOnlyList<RecurringProblem> TopCategories,
     IReadOnlyList<RecurringProblem> TopRootCauses,
-    IReadOnlyList<TypicalCase> TypicalCases);
+    IReadOnlyList<TypicalCase> TypicalCases,
+    PointsLedger PointsLedger);
 
 /// <summary>How many complaints share one value of a dimension.</summary>
 public sealed record Tally(string Key, int Count);
@@ -51,3 +54,25 @@ public sealed record RecurringProblem(string Key, int Count, int PreviousCount, 
 
 /// <summary>A complaint worth reading as an example: the highest grades first.</summary>
 public sealed record TypicalCase(Guid Id, string Number, string? Grade, string Category, string Status);
+
+/// <summary>
+/// The penalty points booked in the period (by when they were booked, not when the complaint came in); money is points
+/// × the tenant's yuan-per-point setting, null when its policy has none.
+/// </summary>
+public sealed record PointsLedger(decimal? YuanPerPoint, IReadOnlyList<LedgerTotal> ByTarget, IReadOnlyList<LedgerEntry> Entries);
+
+/// <summary>What one penalty target lost in the period; every target is listed, with zeros when it lost nothing.</summary>
+public sealed record LedgerTotal(string Target, int Entries, int Points, decimal? Money);
+
+/// <summary>One booked penalty and the rule that produced it.</summary>
+public sealed record LedgerEntry(
+    Guid ComplaintId,
+    string ComplaintNumber,
+    string Target,
+    int Points,
+    decimal? Money,
+    string Rule,
+    string Occasion,
+    bool DecidedByDepartment,
+    bool UpToDismissal,
+    Instant At);

@@ -1,5 +1,6 @@
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
+using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -78,6 +79,30 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         LIMIT {TypicalCaseCount}
         """;
 
+    // The tenant's rate as a one-row table; a policy without the setting (only the winery has it) yields a null rate.
+    private const string TenantRate = "(SELECT (t.policy_settings->>'yuanPerPoint')::numeric AS yuan FROM tenants t WHERE t.id = @tenant) r";
+
+    // The ledger counts penalties booked in the period, whenever their complaint came in.
+    private const string Booked = "p.tenant_id = @tenant AND p.at >= @start AND p.at < @end";
+
+    // Every target in the enum's order, so a target that lost nothing still shows its zero.
+    private static readonly string LedgerTotalsSql = $"""
+        SELECT k.target, count(p.id), COALESCE(sum(p.points), 0), COALESCE(sum(p.points), 0) * r.yuan, r.yuan
+        FROM unnest(ARRAY[{string.Join(", ", Enum.GetNames<PenaltyTarget>().Select(n => $"'{n}'"))}]) WITH ORDINALITY AS k(target, ord)
+        CROSS JOIN {TenantRate}
+        LEFT JOIN penalty_entries p ON p.target = k.target AND {Booked}
+        GROUP BY k.target, k.ord, r.yuan
+        ORDER BY k.ord
+        """;
+
+    private const string LedgerEntriesSql = $"""
+        SELECT p.complaint_id, c.number, p.target, p.points, p.points * r.yuan, p.rule, p.occasion, p.decided_by_department, p.up_to_dismissal, p.at
+        FROM penalty_entries p JOIN complaints c ON c.id = p.complaint_id AND c.tenant_id = @tenant
+        CROSS JOIN {TenantRate}
+        WHERE {Booked}
+        ORDER BY p.at, p.id
+        """;
+
     public async Task<ComplaintReport> RunAsync(ReportPeriodInput input, CancellationToken cancellationToken)
     {
         var scope = await ReportScope.ResolveAsync(db, tenantContext, input, cancellationToken);
@@ -86,7 +111,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerEntriesSql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
@@ -162,12 +187,14 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
                 reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ReportNames.ScreamingCase(reader.GetString(4))));
         }
 
+        var ledger = await LedgerAsync(reader, cancellationToken);
+
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => b.Tally).ToList();
         return new ComplaintReport(
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
             Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical);
+            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical, ledger);
     }
 
     // One scan over the period and the one before it; only problems seen in the period rank.
@@ -197,6 +224,32 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
 
         return problems;
     }
+
+    private static async Task<PointsLedger> LedgerAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken);
+        var totals = new List<LedgerTotal>();
+        decimal? yuanPerPoint = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            totals.Add(new LedgerTotal(ReportNames.ScreamingCase(reader.GetString(0)), (int)reader.GetInt64(1), (int)reader.GetInt64(2), Money(reader, 3)));
+            // Every row carries the rate; there is always a row per target.
+            yuanPerPoint = Money(reader, 4);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var entries = new List<LedgerEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new LedgerEntry(
+                reader.GetGuid(0), reader.GetString(1), ReportNames.ScreamingCase(reader.GetString(2)), reader.GetInt32(3), Money(reader, 4), reader.GetString(5),
+                ReportNames.ScreamingCase(reader.GetString(6)), reader.GetBoolean(7), reader.GetBoolean(8), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(9))));
+        }
+
+        return new PointsLedger(yuanPerPoint, totals, entries);
+    }
+
+    private static decimal? Money(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
 
     private static double? Hours(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Math.Round(reader.GetDouble(ordinal), 2);

@@ -74,7 +74,8 @@ public sealed class KnownMonth
         return month;
     }
 
-    private static Instant At(int month, int day, int hour, int minute) =>
+    /// <summary>A local time of 2026 in Shanghai, the zone of every report test.</summary>
+    public static Instant At(int month, int day, int hour, int minute) =>
         new LocalDateTime(2026, month, day, hour, minute).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant();
 
     private async Task AddAsync(ComplaintCloudDbContext db, Seed seed)

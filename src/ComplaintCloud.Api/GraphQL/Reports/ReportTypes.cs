@@ -48,6 +48,9 @@ public sealed class ComplaintReportType : ObjectGraphType<ComplaintReport>
             .Description("By the deepest of the 5 Whys recorded in the investigation.")
             .Resolve(c => c.Source.TopRootCauses);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypicalCaseType>>>>("typicalCases").Resolve(c => c.Source.TypicalCases);
+        Field<NonNullGraphType<PointsLedgerType>>("pointsLedger")
+            .Description("Penalty points booked in the period (by booking time), per target and entry; money in yuan at the tenant's rate.")
+            .Resolve(c => c.Source.PointsLedger);
     }
 
     private void Tallies(string name, Func<ComplaintReport, IReadOnlyList<Tally>> tallies) =>
@@ -129,5 +132,48 @@ public sealed class TypicalCaseType : ObjectGraphType<TypicalCase>
         Field(t => t.Grade, nullable: true);
         Field(t => t.Category);
         Field(t => t.Status);
+    }
+}
+
+public sealed class PointsLedgerType : ObjectGraphType<PointsLedger>
+{
+    public PointsLedgerType()
+    {
+        Name = "PointsLedger";
+        Field(l => l.YuanPerPoint, nullable: true).Description("The tenant's rate; null when its policy has no yuanPerPoint setting, and so is every money figure.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerTotalType>>>>("byTarget")
+            .Description("DEPARTMENT, DEPARTMENT_HEAD, UNIT_LEADER, RESPONSIBLE_PERSON, each listed even at zero.")
+            .Resolve(c => c.Source.ByTarget);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerEntryType>>>>("entries").Description("Oldest first.").Resolve(c => c.Source.Entries);
+    }
+}
+
+public sealed class LedgerTotalType : ObjectGraphType<LedgerTotal>
+{
+    public LedgerTotalType()
+    {
+        Name = "LedgerTotal";
+        Field(t => t.Target);
+        Field(t => t.Entries);
+        Field(t => t.Points).Description("Points deducted, positive.");
+        Field(t => t.Money, nullable: true).Description("Yuan: points × yuanPerPoint.");
+    }
+}
+
+public sealed class LedgerEntryType : ObjectGraphType<LedgerEntry>
+{
+    public LedgerEntryType()
+    {
+        Name = "LedgerEntry";
+        Field<NonNullGraphType<IdGraphType>>("complaintId").Resolve(c => c.Source.ComplaintId);
+        Field(e => e.ComplaintNumber);
+        Field(e => e.Target);
+        Field(e => e.Points).Description("Points deducted, positive.");
+        Field(e => e.Money, nullable: true).Description("Yuan: points × yuanPerPoint.");
+        Field(e => e.Rule).Description("The policy's rule, in words, that booked it.");
+        Field(e => e.Occasion).Description("COMPLAINT_CONFIRMED, DEADLINE_MISSED or CALLBACK_UNSATISFIED.");
+        Field(e => e.DecidedByDepartment).Description("The points are a ceiling the department decides within.");
+        Field(e => e.UpToDismissal).Description("A flag for HR; never acted on automatically.");
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }
 }
