@@ -70,7 +70,8 @@ public static class ApplicationServices
             .AddScoped<ReopenComplaintHandler>()
             .AddScoped<CloseComplaintHandler>()
             .AddScoped<CreateUserHandler>()
-            .AddScoped<UpdateLifecycleSettingsHandler>();
+            .AddScoped<UpdateLifecycleSettingsHandler>()
+            .AddScoped<UpdateBusinessCalendarHandler>();
 
     // SLA clocks (issue 5): clock operations the lifecycle calls, the board, and the due-clock processing jobs run.
     private static IServiceCollection AddSlaClocks(this IServiceCollection services) =>

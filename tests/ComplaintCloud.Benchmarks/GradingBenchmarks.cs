@@ -43,7 +43,7 @@ public class GradingBenchmarks
     {
         _policy = Policies[PolicyId];
         _settings = PolicySettings.Defaults(_policy.Descriptor);
-        _calendar = TenantCalendars.For(Tenant.DefaultTimeZone);
+        _calendar = TenantCalendars.For(Tenant.DefaultTimeZone, TenantCalendarSettings.DefaultFor(Tenant.DefaultTimeZone));
     }
 
     [Benchmark]

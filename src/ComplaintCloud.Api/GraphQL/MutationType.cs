@@ -63,6 +63,7 @@ public sealed class MutationType : ObjectGraphType
         PublicIntakeFields.AddTo(this);
         SecurityFields.AddTo(this);
         PlatformFields.AddTo(this);
+        CalendarFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -42,6 +42,8 @@ public sealed partial class Tenant
     public const int MinRetentionYears = 2;
     /// <summary>The tenant's own declarative policy documents (JSON) by version; a version, once kept, never changes.</summary>
     public IReadOnlyDictionary<string, string> CustomPolicies { get; private set; }
+    /// <summary>The business calendar the tenant set; null runs on <see cref="TenantCalendarSettings.DefaultFor"/>.</summary>
+    public TenantCalendarSettings? CalendarSettings { get; private set; }
     /// <summary>Set by a platform operator: the tenant can still read and log in, but changes nothing.</summary>
     public Instant? SuspendedAt { get; private set; }
 
@@ -116,7 +118,40 @@ public sealed partial class Tenant
         CustomPolicies = new Dictionary<string, string>(CustomPolicies) { [version] = document };
     }
 
-    public BusinessCalendar Calendar() => TenantCalendars.For(TimeZone);
+    public TenantCalendarSettings CalendarSettingsInUse() => CalendarSettings ?? TenantCalendarSettings.DefaultFor(TimeZone);
+
+    public BusinessCalendar Calendar() => TenantCalendars.For(TimeZone, CalendarSettingsInUse());
+
+    /// <summary>
+    /// Moves the tenant to another zone and calendar, adding every all-day event of <paramref name="ics"/> as a
+    /// holiday. The calendar is built before anything changes, so a bad setting (field "input.…") changes nothing.
+    /// </summary>
+    public void ChangeCalendar(string timeZone, TenantCalendarSettings settings, string? ics)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
+        {
+            throw new DomainException(ErrorCode.BadUserInput, $"'{timeZone}' is not an IANA time zone.", "input.timeZone");
+        }
+
+        try
+        {
+            if (ics is not null)
+            {
+                settings = settings with { Holidays = [.. settings.Holidays.Union(ICalendarHolidays.Read(ics))] };
+            }
+
+            TenantCalendars.For(timeZone, settings);
+        }
+        catch (DomainException e) when (e.Code == ErrorCode.BadUserInput)
+        {
+            // The calendar names its own parameters ("hours", "ics"); the client knows them as input fields.
+            throw new DomainException(e.Code, e.Message, "input." + e.Field);
+        }
+
+        TimeZone = timeZone;
+        CalendarSettings = settings;
+    }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,39}$")]
     private static partial Regex SlugPattern();

@@ -5,22 +5,13 @@ using NodaTime;
 namespace ComplaintCloud.Domain.Tenants;
 
 /// <summary>
-/// The business calendar a tenant's clocks run on: mainland China's official schedule for Asia/Shanghai, otherwise
-/// Monday to Friday, 09:00–12:00 and 13:00–18:00 in the tenant's zone. Built once per zone; calendars are immutable.
+/// The business calendar a tenant's clocks run on: its <see cref="TenantCalendarSettings"/> in its zone. Built once
+/// per zone and settings value, since calendars are immutable and tenants on the defaults share them.
 /// </summary>
 public static class TenantCalendars
 {
-    private static readonly ConcurrentDictionary<string, BusinessCalendar> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string TimeZone, TenantCalendarSettings Settings), BusinessCalendar> Cache = new();
 
-    public static BusinessCalendar For(string timeZone) => Cache.GetOrAdd(timeZone, Build);
-
-    private static BusinessCalendar Build(string timeZone) =>
-        timeZone == Tenant.DefaultTimeZone
-            ? BusinessCalendar.ChinaMainland()
-            : new BusinessCalendar(
-                DateTimeZoneProviders.Tzdb[timeZone],
-                [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday],
-                [new WorkingHours(new LocalTime(9, 0), new LocalTime(12, 0)), new WorkingHours(new LocalTime(13, 0), new LocalTime(18, 0))],
-                [],
-                []);
+    public static BusinessCalendar For(string timeZone, TenantCalendarSettings settings) =>
+        Cache.GetOrAdd((timeZone, settings), static key => key.Settings.Build(DateTimeZoneProviders.Tzdb[key.TimeZone]));
 }

@@ -23,6 +23,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         });
         builder.Navigation(t => t.Policy).IsRequired();
         builder.Property(t => t.CustomPolicies).AsJsonb().HasDefaultValueSql("'{}'::jsonb");
+        builder.Property(t => t.CalendarSettings).HasColumnType("jsonb").HasConversion(
+            settings => CalendarSettingsColumn.ToJson(settings!),
+            json => CalendarSettingsColumn.FromJson(json));
     }
 }
 

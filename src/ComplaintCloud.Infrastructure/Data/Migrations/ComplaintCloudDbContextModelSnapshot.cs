@@ -859,6 +859,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CalendarSettings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calendar_settings");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
