@@ -1,4 +1,5 @@
 using ComplaintCloud.Plugins.Abstractions;
+using ComplaintCloud.Tests;
 using PublicApiGenerator;
 
 namespace ComplaintCloud.Policies.Tests;
@@ -12,7 +13,7 @@ public sealed class PluginContractShould
     [Fact]
     public void KeepItsPublicApi()
     {
-        var folder = ApprovedFolder();
+        var folder = Path.Combine(Checkout.Root(), "tests", "ComplaintCloud.Policies.Tests", "PublicApi");
         var approvedPath = Path.Combine(folder, ApprovedName);
         var receivedPath = Path.Combine(folder, ApprovedName.Replace(".approved.", ".received.", StringComparison.Ordinal));
         var received = Normalise(typeof(IComplaintPolicy).Assembly.GeneratePublicApi());
@@ -32,18 +33,4 @@ public sealed class PluginContractShould
     }
 
     private static string Normalise(string text) => text.ReplaceLineEndings("\n").TrimEnd() + "\n";
-
-    // The approved file lives in the source tree, beside this test; find it from the test's output folder.
-    private static string ApprovedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplaintCloud.Policies.Tests.csproj")))
-            {
-                return Path.Combine(dir.FullName, "PublicApi");
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No ComplaintCloud.Policies.Tests project above {AppContext.BaseDirectory}.");
-    }
 }

@@ -1,4 +1,5 @@
 using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Tests;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;

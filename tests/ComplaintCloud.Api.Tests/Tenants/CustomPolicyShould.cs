@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.Api.Tests.Tenants;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.Api.Tests.Transport;
 

@@ -5,12 +5,13 @@ using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Auth;
+using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
-using ComplaintCloud.Infrastructure.Data.Security;
-using Microsoft.Extensions.Logging.Abstractions;
+using ComplaintCloud.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
@@ -45,7 +46,7 @@ public sealed class SlaInstance : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         // As the service runs: the ordinary runtime role, under row-level security.
         var named = new NpgsqlConnectionStringBuilder(connections.Runtime) { ApplicationName = name }.ConnectionString;
-        builder.Services.AddInfrastructure(named, PluginsPath(), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1)));
+        builder.Services.AddInfrastructure(named, Path.Combine(Checkout.Root(), "artifacts", "plugins"), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1)));
         builder.Services.AddApplication();
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton(new SlaProcessingOptions(batchSize));
@@ -104,18 +105,5 @@ public sealed class SlaInstance : IAsyncDisposable
         }
 
         _host.Dispose();
-    }
-
-    private static string PluginsPath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ComplaintCloud.sln")))
-            {
-                return Path.Combine(folder.FullName, "artifacts", "plugins");
-            }
-        }
-
-        throw new InvalidOperationException("Run the tests from the checkout: the built-in plugins are found below it.");
     }
 }

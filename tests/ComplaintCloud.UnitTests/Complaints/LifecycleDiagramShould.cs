@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.UnitTests.Complaints;
 
@@ -28,25 +29,12 @@ public sealed partial class LifecycleDiagramShould
 
     private static HashSet<string> DiagramStates()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Checkout.Root(), "README.md"));
         var section = readme[readme.IndexOf("## Complaint lifecycle", StringComparison.Ordinal)..];
         var start = section.IndexOf("```mermaid", StringComparison.Ordinal);
         var diagram = section[start..section.IndexOf("```", start + 3, StringComparison.Ordinal)];
         return [.. Transition().Matches(diagram).SelectMany(m => new[] { m.Groups["from"].Value, m.Groups["to"].Value })
             .Where(state => StateName().IsMatch(state))];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ComplaintCloud.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the checkout.");
     }
 
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
