@@ -1,6 +1,5 @@
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Billing;
-using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -56,15 +55,13 @@ public sealed class StartCheckoutHandler(
     /// <summary>The tenant of a signed-in admin, on a deployment where billing is on.</summary>
     internal static Guid RequireAdmin(TenantContext tenantContext, BillingSettings settings)
     {
-        var tenantId = tenantContext.RequireSignedInTenant();
+        tenantContext.RequireSignedInTenant();
         if (!settings.Enabled)
         {
             throw new DomainException(ErrorCode.BadUserInput, "Billing is off on this deployment (no Stripe:SecretKey): every tenant is unlimited.");
         }
 
-        return tenantContext.Roles.Contains(PlatformRoles.TenantAdmin)
-            ? tenantId
-            : throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can manage billing.");
+        return tenantContext.RequireTenantAdmin("manage billing");
     }
 
     private async Task<string> CreateCustomerAsync(Guid tenantId, BillingAccount? account, CancellationToken cancellationToken)

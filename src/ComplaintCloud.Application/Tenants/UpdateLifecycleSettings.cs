@@ -1,4 +1,3 @@
-using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -11,11 +10,7 @@ public sealed class UpdateLifecycleSettingsHandler(ComplaintCloudDbContext db, T
 {
     public async Task<Tenant> HandleAsync(int duplicateWindowDays, int retentionYears, CancellationToken cancellationToken)
     {
-        var tenantId = tenantContext.RequireSignedInTenant();
-        if (!tenantContext.Roles.Contains(PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can change these settings.");
-        }
+        var tenantId = tenantContext.RequireTenantAdmin("change these settings");
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         tenant.ChangeLifecycleSettings(duplicateWindowDays, retentionYears);

@@ -23,11 +23,7 @@ public sealed class CreateUserHandler(
     public async Task<User> HandleAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var tenantId = tenantContext.RequireSignedInTenant();
-        if (!tenantContext.Roles.Contains(PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Only a tenant admin can add users.");
-        }
+        var tenantId = tenantContext.RequireTenantAdmin("add users");
 
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
         var policyRoles = policies.PluginOf(tenant).Policy!.Descriptor.Roles.Select(r => r.Code);
