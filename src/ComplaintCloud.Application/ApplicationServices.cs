@@ -76,7 +76,8 @@ public static class ApplicationServices
     // SLA clocks (issue 5): clock operations the lifecycle calls, the board, and the due-clock processing jobs run.
     private static IServiceCollection AddSlaClocks(this IServiceCollection services) =>
         services
-            .AddScoped<ComplaintPolicyCalls>()
+            .AddSingleton<ComplaintPolicyCalls>()
+            .AddSingleton<SlaPolicyAnswers>()
             .AddScoped<ClockOperations>()
             .AddScoped<LifecycleClocks>()
             .AddScoped<SlaBoard>()

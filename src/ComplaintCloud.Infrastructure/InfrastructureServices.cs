@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Npgsql;
 
 namespace ComplaintCloud.Infrastructure;
 
@@ -42,7 +43,21 @@ public static class InfrastructureServices
 
     public static DbContextOptionsBuilder UseComplaintCloudDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime())
+            .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(TenantSessionInterceptor.Instance);
+
+    // The statements run most (SLA batches, intake, reads by id) are parsed and planned once per connection instead
+    // of on every call; under row-level security planning is a good part of a short statement's cost. A connection
+    // string that sets its own limit keeps it.
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        return builder.ConnectionString;
+    }
 }

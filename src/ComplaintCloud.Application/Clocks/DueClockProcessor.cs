@@ -1,38 +1,38 @@
 using System.Text.Json;
-using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Scheduling;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Npgsql;
 
 namespace ComplaintCloud.Application.Clocks;
 
 /// <summary>
 /// Handles a tenant's due clocks: takes a batch with <c>FOR UPDATE SKIP LOCKED</c> (so racing handlers split the work
 /// instead of doubling it), warns or breaches each, runs the policy's escalation chain and books its penalties, writes
-/// it all — alert, events, ledger lines, notifications — in the batch's one transaction, and announces the alerts on
-/// commit. The clock_alerts key (clock, occasion) makes each warning and breach happen once whatever races it.
+/// it all — alert, events, ledger lines, notifications — set-based in the batch's one transaction, and announces the
+/// alerts on commit. The clock_alerts key (clock, occasion) makes each warning and breach happen once whatever races it.
 /// </summary>
 public sealed class DueClockProcessor(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
-    ComplaintPolicyCalls policy,
+    SlaPolicyAnswers policyAnswers,
     IClock clock,
     SlaProcessingOptions options,
     ILogger<DueClockProcessor> logger) : IDueClockProcessor
 {
-
     public async Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        tenantContext.UseTenant(tenantId);
         while (await ProcessBatchAsync(tenantId, cancellationToken) == options.BatchSize)
         {
         }
@@ -46,50 +46,101 @@ public sealed class DueClockProcessor(
         tenantContext.UseTenant(tenantId);
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await db.SlaClocks
-            .FromSql($"""
-                SELECT * FROM sla_clocks
-                WHERE tenant_id = {tenantId} AND next_alert_at <= {now}
-                ORDER BY next_alert_at
-                LIMIT {options.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
+        var handled = await HandleBatchAsync(tenantId, now, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return handled;
+    }
+
+    /// <summary>
+    /// Handles up to a batch of due clocks of each of <paramref name="tenantIds"/> in one transaction (a sweep under
+    /// load, where a tenant has only a few clocks due at a time); returns how many. The scope acts for no tenant: each
+    /// tenant's statements run under that tenant's row-level security setting, made transaction-local, so no
+    /// statement sees two tenants' rows.
+    /// </summary>
+    public async Task<int> SweepAsync(IReadOnlyList<Guid> tenantIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantIds);
+        if (tenantContext.TenantId is not null)
+        {
+            throw new InvalidOperationException("A sweep runs in a scope that acts for no tenant.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var handled = 0;
+        foreach (var tenantId in tenantIds)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT set_config({RowLevelSecurity.TenantSetting}, {tenantId.ToString()}, true)", cancellationToken);
+            handled += await HandleBatchAsync(tenantId, now, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return handled;
+    }
+
+    private async Task<int> HandleBatchAsync(Guid tenantId, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        // The batch, its complaints and the tenant in one round trip; the lock is taken on the clocks only. Nothing is
+        // tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
+        // by the query filters, which know only the scope's tenant.
+        var due = await (
+                from slaClock in db.SlaClocks.FromSql($"""
+                    SELECT * FROM sla_clocks
+                    WHERE tenant_id = {tenantId} AND next_alert_at <= {now}
+                    ORDER BY next_alert_at
+                    LIMIT {options.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                join complaint in db.Complaints on slaClock.ComplaintId equals complaint.Id
+                join tenant in db.Tenants on slaClock.TenantId equals tenant.Id
+                select new { Clock = slaClock, Complaint = complaint, Tenant = tenant })
             .IgnoreQueryFilters()
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return 0;
         }
 
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
-        var complaintIds = due.Select(c => c.ComplaintId).Distinct().ToList();
-        var complaints = await db.Complaints.Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var notices = new List<string>(due.Count);
-        var answers = new Dictionary<string, Task<PolicyAnswer>>(StringComparer.Ordinal);
-        foreach (var slaClock in due)
+        var writes = new Consequences();
+        foreach (var (slaClock, complaint, tenant) in due.Select(d => (d.Clock, d.Complaint, d.Tenant)))
         {
             var alert = ClockAlert.Raise(slaClock, now);
-            db.ClockAlerts.Add(alert);
-            await RecordConsequencesAsync(tenant, complaints[slaClock.ComplaintId], slaClock, alert, answers);
-            notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
+            writes.Clocks.Add(slaClock);
+            writes.Alerts.Add(alert);
+            await RecordConsequencesAsync(tenant, complaint, slaClock, alert, writes);
+            writes.Notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        // Delivered by PostgreSQL on commit only, to the listener of every process.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({ClockAlertFeed.Channel}, payload) FROM unnest({notices.ToArray()}) AS payload", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        // One round trip for all of it. The tenant's trigger needs no arming: it is armed no later than the clocks'
+        // old alerts, and handling only moves them later, so it fires in time and re-arms from the database.
+        await using (var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction()))
+        {
+            batch.BatchCommands.Add(BulkCommands.Update(db, writes.Clocks));
+            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Alerts));
+            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Events));
+            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Penalties));
+            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Messages));
+            // Delivered by PostgreSQL on commit only, to the listener of every process.
+            var notify = new NpgsqlBatchCommand("SELECT pg_notify(@channel, payload) FROM unnest(@payloads) AS payload");
+            notify.Parameters.Add(new NpgsqlParameter("channel", ClockAlertFeed.Channel));
+            notify.Parameters.Add(new NpgsqlParameter("payloads", writes.Notices.ToArray()));
+            batch.BatchCommands.Add(notify);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         logger.LogDebug("Handled {Count} due clocks of tenant {TenantId} in {Elapsed} ms.", due.Count, tenantId, (clock.GetCurrentInstant() - now).TotalMilliseconds);
         return due.Count;
     }
 
     private async Task RecordConsequencesAsync(
-        Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert, Dictionary<string, Task<PolicyAnswer>> answers)
+        Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert, Consequences writes)
     {
         var breached = alert.Occasion == ClockOccasion.Breached;
         var occasionKey = $"clock:{slaClock.Id}:{alert.Occasion}";
-        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At, answers);
-        Record(complaint, breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
+        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At);
+        Record(breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
         {
             clockId = slaClock.Id,
             kind = slaClock.Kind,
@@ -100,11 +151,11 @@ public sealed class DueClockProcessor(
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
-            Record(complaint, "ESCALATED", new { clockId = slaClock.Id, kind = slaClock.Kind, trigger = alert.Occasion.ToString(), action = step.Action.ToString(), role = step.RoleCode });
+            Record("ESCALATED", new { clockId = slaClock.Id, kind = slaClock.Kind, trigger = alert.Occasion.ToString(), action = step.Action.ToString(), role = step.RoleCode });
             // Reassigning and regrading belong to the lifecycle, which acts on the ESCALATED event; people are told here.
             if (step.Action is EscalationAction.Notify or EscalationAction.InvolveEmergencyTeam)
             {
-                db.OutboxMessages.Add(OutboxMessage.Create(
+                writes.Messages.Add(OutboxMessage.Create(
                     tenant.Id,
                     complaint.Id,
                     WebhookChannel.ChannelName,
@@ -126,57 +177,36 @@ public sealed class DueClockProcessor(
 
         foreach (var entry in penalties)
         {
-            db.PenaltyEntries.Add(entry);
-            Record(complaint, "PENALTY_BOOKED", new { clockId = slaClock.Id, target = entry.Target.ToString(), points = entry.Points, rule = entry.Rule, entry.UpToDismissal });
+            writes.Penalties.Add(entry);
+            Record("PENALTY_BOOKED", new { clockId = slaClock.Id, target = entry.Target.ToString(), points = entry.Points, rule = entry.Rule, entry.UpToDismissal });
         }
 
-        void Record(Complaint c, string type, object data) =>
-            db.ComplaintEvents.Add(ComplaintEvent.Record(c, type, null, alert.At, JsonSerializer.Serialize(data)));
+        void Record(string type, object data) =>
+            writes.Events.Add(ComplaintEvent.Record(complaint, type, null, alert.At, JsonSerializer.Serialize(data)));
     }
 
-    // A policy that fails or times out must not hold the clock back: the alert is still recorded, with the error.
-    // Policies are pure functions of their arguments (the contract says so), so a batch asks once per distinct question.
     private async Task<(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyEntry> Penalties, string? Error)> AskPolicyAsync(
-        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at, Dictionary<string, Task<PolicyAnswer>> answers)
+        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at)
     {
         if (complaint.Grade is not { } grade)
         {
             return ([], [], null);
         }
 
-        var question = $"{complaint.PolicyId}|{complaint.PolicyVersion}|{grade.Code}|{breached}|{JsonSerializer.Serialize(complaint.PolicyFacts())}";
-        if (!answers.TryGetValue(question, out var answer))
-        {
-            answers[question] = answer = AskAsync(tenant, complaint, grade.Code, breached);
-        }
-
-        var (steps, rules, error) = await answer;
+        var (steps, rules, error) = await policyAnswers.ForAsync(tenant, complaint, grade.Code, breached);
         return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at))], error);
     }
 
-    private async Task<PolicyAnswer> AskAsync(Tenant tenant, Complaint complaint, string gradeCode, bool breached)
+    /// <summary>Everything one batch writes.</summary>
+    private sealed class Consequences
     {
-        try
-        {
-            var trigger = breached ? EscalationTrigger.ClockBreached : EscalationTrigger.ClockWarning;
-            var steps = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Escalation(gradeCode, trigger, facts, settings));
-            var rules = breached
-                ? await policy.RunAsync(tenant, complaint, (p, settings, _) => p.Penalties(gradeCode, PenaltyOccasion.DeadlineMissed, settings))
-                : [];
-            if (rules.Any(r => r.Points <= 0))
-            {
-                throw new DomainException(ErrorCode.PolicyFailed, "The policy booked a penalty of no points.");
-            }
-
-            return new PolicyAnswer(steps, rules, null);
-        }
-        catch (DomainException e) when (e.Code == ErrorCode.PolicyFailed)
-        {
-            return new PolicyAnswer([], [], e.Message);
-        }
+        public List<SlaClock> Clocks { get; } = [];
+        public List<ClockAlert> Alerts { get; } = [];
+        public List<ComplaintEvent> Events { get; } = [];
+        public List<PenaltyEntry> Penalties { get; } = [];
+        public List<OutboxMessage> Messages { get; } = [];
+        public List<string> Notices { get; } = [];
     }
-
-    private sealed record PolicyAnswer(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyRule> Rules, string? Error);
 }
 
 /// <summary>How many clocks one transaction handles: large enough to amortise the round trips, small enough to keep

@@ -8,4 +8,8 @@ public interface IDueClockProcessor
     /// <summary>Handles every due clock of the tenant, in batches, and returns when the tenant next needs handling
     /// (null when none of its clocks can warn or breach any more).</summary>
     Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Handles a batch of due clocks of each tenant in one transaction, in a scope acting for no tenant;
+    /// returns how many.</summary>
+    Task<int> SweepAsync(IReadOnlyList<Guid> tenantIds, CancellationToken cancellationToken);
 }

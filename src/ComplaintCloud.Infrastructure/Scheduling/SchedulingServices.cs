@@ -1,10 +1,7 @@
-using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Npgsql;
 using Quartz;
 
@@ -55,6 +52,7 @@ public static class SchedulingServices
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<SlaTriggers>();
+        services.AddSingleton<SlaSweep>();
         services.AddScoped<ClockArming>();
         services.AddHostedService<ArmTenantsOnStart>();
         services.AddSingleton<ClockAlertFeed>();
@@ -70,22 +68,7 @@ public static class SchedulingServices
 /// </summary>
 internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers triggers) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-        // Across tenants by design, before any tenant is known: through a function that answers tenants and times only.
-        var tenants = await db.Database
-            .SqlQuery<NextClockAlert>($"SELECT tenant_id, next_alert_at AS next FROM complaintcloud_next_clock_alerts()")
-            .ToListAsync(cancellationToken);
-        foreach (var tenant in tenants)
-        {
-            await triggers.ArmAsync(tenant.TenantId, tenant.Next, cancellationToken);
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmEveryTenantAsync(scopes, triggers, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
-
-/// <summary>A tenant's next SLA alert, as the start-up arming reads it.</summary>
-internal sealed record NextClockAlert(Guid TenantId, Instant Next);

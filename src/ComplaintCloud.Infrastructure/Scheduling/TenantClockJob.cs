@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,13 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// <summary>
 /// A tenant's one SLA job: fired at the tenant's next warning or deadline, it handles everything due and re-arms its
 /// trigger to the next one. Never concurrent for one tenant's trigger, in this process or any other of the cluster.
-/// Under load it then helps: it handles other tenants' due clocks too, so the work done per Quartz fire grows with
-/// the load instead of the number of fires (every fire costs the cluster several locked round trips).
+/// Under load one fire per process becomes the sweep: it handles every tenant with clocks due, a few at once, for as
+/// long as clocks keep falling due. Meanwhile the other tenants' fires arm their triggers only as a safety net, and
+/// the sweep re-arms every tenant to its next alert when it ends: the work per Quartz fire grows with the load
+/// instead of the number of fires (each costs the cluster several locked round trips).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers triggers, IClock clock, ILogger<TenantClockJob> logger) : IJob
+public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers triggers, SlaSweep sweep, IClock clock, ILogger<TenantClockJob> logger) : IJob
 {
     public const string TenantIdKey = "tenantId";
 
@@ -23,59 +26,167 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
     public static readonly Duration RetryAfter = Duration.FromSeconds(30);
 
     /// <summary>The least time between two fires of one tenant's trigger; clocks falling due in between wait for
-    /// that run, or for a helper.</summary>
+    /// that run, or for a sweep.</summary>
     public static readonly Duration CoalesceWithin = Duration.FromMilliseconds(500);
 
-    /// <summary>How long one fire may go on helping other tenants before it gives its thread back.</summary>
-    public static readonly Duration HelpFor = Duration.FromSeconds(5);
+    /// <summary>How far out a tenant's trigger is armed while a sweep handles its clocks: only in case the sweep's
+    /// process dies before re-arming it.</summary>
+    public static readonly Duration WhileSwept = Duration.FromSeconds(60);
+
+    // How often a sweep passes over the due tenants, and how many passes finding nothing end it.
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);
+    private const int IdlePassesBeforeEnd = 8;
+
+    // Tenants one sweep round takes, how many share a transaction, and how many transactions run at once.
+    private const int TenantsPerRound = 64;
+    private const int TenantsPerTransaction = 16;
+    private const int TransactionsAtOnce = 2;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenantId = Guid.Parse(context.MergedJobDataMap.GetString(TenantIdKey)!);
-        await HandleAsync(tenantId, cancellationToken);
-        var helpUntil = clock.GetCurrentInstant() + HelpFor;
-        while (clock.GetCurrentInstant() < helpUntil && await TenantWithDueClocksAsync(cancellationToken) is { } other)
+        var next = await HandleAsync(tenantId, cancellationToken);
+        var notBefore = CoalesceWithin;
+        if (sweep.TryEnter())
         {
-            await HandleAsync(other, cancellationToken);
+            try
+            {
+                await SweepAsync(context.Scheduler, cancellationToken);
+            }
+            finally
+            {
+                sweep.Exit();
+            }
+        }
+        else
+        {
+            notBefore = WhileSwept;
+        }
+
+        // A scheduler shutting down arms nothing; the next start arms every tenant.
+        if (next is { } at && Running(context.Scheduler))
+        {
+            await triggers.ArmAsync(tenantId, Instant.Max(at, clock.GetCurrentInstant() + notBefore), cancellationToken);
         }
     }
 
-    private async Task HandleAsync(Guid tenantId, CancellationToken cancellationToken)
+    // A local scheduler answers from memory.
+    private static bool Running(IScheduler scheduler) => scheduler.Status == SchedulerStatus.Running;
+
+    // Returns when the tenant next needs handling; a failed run is retried rather than left unwatched.
+    private async Task<Instant?> HandleAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        Instant? next;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             // Row-level security keys on the tenant of the scope.
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenantId);
-            next = await scope.ServiceProvider.GetRequiredService<IDueClockProcessor>().ProcessDueAsync(tenantId, cancellationToken);
+            return await scope.ServiceProvider.GetRequiredService<IDueClockProcessor>().ProcessDueAsync(tenantId, cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever failed, the tenant's clocks must be tried again rather than left unwatched.
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             logger.LogError(e, "Handling the due SLA clocks of tenant {TenantId} failed; retrying in {Retry}.", tenantId, RetryAfter);
-            next = clock.GetCurrentInstant() + RetryAfter;
-        }
-
-        if (next is { } at)
-        {
-            await triggers.ArmAsync(tenantId, Instant.Max(at, clock.GetCurrentInstant() + CoalesceWithin), cancellationToken);
+            return clock.GetCurrentInstant() + RetryAfter;
         }
     }
 
-    // Across tenants by design: a tenant with a due clock nobody holds right now (SKIP LOCKED), the most overdue first,
-    // asked of a function that answers the tenant only (row-level security hides every other tenant's clocks).
-    private async Task<Guid?> TenantWithDueClocksAsync(CancellationToken cancellationToken)
+    // Passes over every tenant with clocks due, at most one pass per Pace: a tenant's clocks falling due meanwhile
+    // wait for the next pass and are handled in one batch, which is what keeps the work per clock small under load.
+    private async Task SweepAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        for (var idlePasses = 0; idlePasses < IdlePassesBeforeEnd && Running(scheduler);)
+        {
+            var pass = Stopwatch.StartNew();
+            var handled = 0;
+            while (await TenantsWithDueClocksAsync(cancellationToken) is { Count: > 0 } due)
+            {
+                handled += due.Count;
+                await Parallel.ForEachAsync(
+                    due.Chunk(TenantsPerTransaction),
+                    new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = cancellationToken },
+                    async (tenants, ct) => await SweepTenantsAsync(tenants, ct));
+            }
+
+            idlePasses = handled == 0 ? idlePasses + 1 : 0;
+            if (pass.Elapsed < Pace)
+            {
+                await Task.Delay(Pace - pass.Elapsed, cancellationToken);
+            }
+        }
+
+        if (Running(scheduler))
+        {
+            await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+        }
+    }
+
+    // One transaction for several tenants; if it fails, each tenant on its own, so one tenant's failure (logged and
+    // retried by HandleAsync) cannot hold back the others.
+    private async Task SweepTenantsAsync(Guid[] tenantIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IDueClockProcessor>().SweepAsync(tenantIds, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever failed, the tenants' clocks are handled one tenant at a time instead.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(e, "Sweeping the due SLA clocks of {Count} tenants together failed; handling them one by one.", tenantIds.Length);
+            foreach (var tenantId in tenantIds)
+            {
+                await HandleAsync(tenantId, cancellationToken);
+            }
+        }
+    }
+
+    // Across tenants by design: the tenants with the most overdue clocks, asked of a function that answers tenant ids
+    // only (row-level security hides every other tenant's clocks).
+    private async Task<List<Guid>> TenantsWithDueClocksAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
-        var tenants = await db.Database
-            .SqlQuery<Guid?>($"SELECT complaintcloud_unheld_due_clock_tenant({now}) AS \"Value\"")
+        return await db.Database
+            .SqlQuery<Guid>($"SELECT complaintcloud_due_clock_tenants({now}, {TenantsPerRound}) AS \"Value\"")
             .ToListAsync(cancellationToken);
-        return tenants.Count == 0 ? null : tenants[0];
     }
+
+    /// <summary>Arms every tenant that has clocks to watch to its next alert (never later than it is armed): at start,
+    /// and when a sweep that stood in for the tenants' triggers ends.</summary>
+    public static async Task ArmEveryTenantAsync(IServiceScopeFactory scopes, SlaTriggers triggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(triggers);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        // Across tenants by design, before any tenant is known: through a function that answers tenants and times only.
+        var tenants = await db.Database
+            .SqlQuery<NextClockAlert>($"SELECT tenant_id, next_alert_at AS next FROM complaintcloud_next_clock_alerts()")
+            .ToListAsync(cancellationToken);
+        foreach (var tenant in tenants)
+        {
+            await triggers.ArmAsync(tenant.TenantId, tenant.Next, cancellationToken);
+        }
+    }
+}
+
+/// <summary>A tenant's next SLA alert, as the arming of every tenant reads it.</summary>
+internal sealed record NextClockAlert(Guid TenantId, Instant Next);
+
+/// <summary>Lets one job per process sweep at a time: sweeps racing over the same due tenants would mostly find
+/// each other's clocks locked.</summary>
+public sealed class SlaSweep : IDisposable
+{
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    public bool TryEnter() => _running.Wait(0);
+
+    public void Exit() => _running.Release();
+
+    public void Dispose() => _running.Dispose();
 }

@@ -50,12 +50,13 @@ public static class RowLevelSecurity
           AS $$ SELECT c.tenant_id, min(c.next_alert_at) FROM sla_clocks c WHERE c.next_alert_at IS NOT NULL GROUP BY c.tenant_id $$;
         REVOKE ALL ON FUNCTION complaintcloud_next_clock_alerts() FROM PUBLIC;
 
-        -- The tenant with the most overdue clock that no other process holds right now (the lock lasts the caller's transaction).
-        CREATE OR REPLACE FUNCTION complaintcloud_unheld_due_clock_tenant(due timestamptz) RETURNS uuid
-          LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
+        -- Up to max_tenants tenants with clocks due, the most overdue first: what an SLA sweep handles next.
+        DROP FUNCTION IF EXISTS complaintcloud_unheld_due_clock_tenant(timestamptz);
+        CREATE OR REPLACE FUNCTION complaintcloud_due_clock_tenants(due timestamptz, max_tenants integer) RETURNS SETOF uuid
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
           AS $$ SELECT c.tenant_id FROM sla_clocks c WHERE c.next_alert_at <= due
-                ORDER BY c.next_alert_at LIMIT 1 FOR UPDATE SKIP LOCKED $$;
-        REVOKE ALL ON FUNCTION complaintcloud_unheld_due_clock_tenant(timestamptz) FROM PUBLIC;
+                GROUP BY c.tenant_id ORDER BY min(c.next_alert_at) LIMIT max_tenants $$;
+        REVOKE ALL ON FUNCTION complaintcloud_due_clock_tenants(timestamptz, integer) FROM PUBLIC;
 
         CREATE OR REPLACE FUNCTION complaintcloud_tenants_with_due_mail(due timestamptz, channels text[]) RETURNS SETOF uuid
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -105,7 +106,7 @@ public static class RowLevelSecurity
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_platform_tenants() TO %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_set_tenant_suspended(uuid, boolean) TO %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_next_clock_alerts() TO %I', runtime_role);
-              EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_unheld_due_clock_tenant(timestamptz) TO %I', runtime_role);
+              EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_due_clock_tenants(timestamptz, integer) TO %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_tenants_with_due_mail(timestamptz, text[]) TO %I', runtime_role);
             END IF;
           END $fn$;
