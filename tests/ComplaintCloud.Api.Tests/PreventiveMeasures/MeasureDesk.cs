@@ -31,7 +31,10 @@ public sealed class MeasureDesk : IAsyncDisposable
         _clocked = _variant.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<IClock>(_clock)));
         _desk = new Desk(api, tenant);
         Admin = On(tenant.Client);
+        TenantId = tenant.TenantId;
     }
+
+    public string TenantId { get; }
 
     /// <summary>The tenant's admin, on the clocked instance.</summary>
     public GraphQLClient Admin { get; }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ComplaintCloud.Api.Tests.Support;
+using Npgsql;
 
 namespace ComplaintCloud.Api.Tests.PreventiveMeasures;
 
@@ -178,6 +179,30 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         Assert.Empty(await ListAsync(desk));
     }
 
+    [Theory]
+    [InlineData("UPDATE preventive_measure_events SET type = 'FORGED' WHERE measure_id = @id")]
+    [InlineData("DELETE FROM preventive_measure_events WHERE measure_id = @id")]
+    public async Task KeepTheAuditTrailAppendOnlyEvenForTheSchemaOwner(string sql)
+    {
+        await using var desk = await OctoberAsync();
+        var (_, ownerId) = await desk.UserAsync("AGENT");
+        var measure = await desk.RecordAsync(Quality, ownerId);
+        await using var owner = new NpgsqlConnection(api.MigrationsConnectionString);
+        await owner.OpenAsync();
+        // The owner too is bound by row-level security, so it names the tenant to reach the rows at all.
+        await using (var tenant = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, false)", owner))
+        {
+            tenant.Parameters.AddWithValue("tenant", desk.TenantId);
+            await tenant.ExecuteScalarAsync();
+        }
+
+        await using var forge = new NpgsqlCommand(sql, owner);
+        forge.Parameters.AddWithValue("id", Guid.Parse(S(measure, "id")));
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => forge.ExecuteNonQueryAsync())).SqlState);
+        Assert.Equal(["RECORDED"], Types((await MeasuresAsync(desk, null, "history { type }")).Single()));
+    }
+
     // October 2026: two quality complaints and one delivery delay; then the clock stands on 3 November.
     private async Task<MeasureDesk> OctoberAsync()
     {
@@ -213,11 +238,14 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         return result.Data.GetProperty("report");
     }
 
-    private static async Task<List<string>> ListAsync(MeasureDesk desk, string? status = null)
+    private static async Task<List<string>> ListAsync(MeasureDesk desk, string? status = null) =>
+        [.. (await MeasuresAsync(desk, status, "id")).Select(m => S(m, "id"))];
+
+    private static async Task<List<JsonElement>> MeasuresAsync(MeasureDesk desk, string? status, string fields)
     {
-        var result = await desk.Admin.SendAsync("query($s: MeasureStatus) { preventiveMeasures(status: $s) { id } }", new { s = status });
+        var result = await desk.Admin.SendAsync($"query($s: MeasureStatus) {{ preventiveMeasures(status: $s) {{ {fields} }} }}", new { s = status });
         result.AssertNoErrors();
-        return [.. result.Data.GetProperty("preventiveMeasures").EnumerateArray().Select(m => S(m, "id"))];
+        return [.. result.Data.GetProperty("preventiveMeasures").EnumerateArray()];
     }
 
     private static IEnumerable<string> Outcome(JsonElement report) =>

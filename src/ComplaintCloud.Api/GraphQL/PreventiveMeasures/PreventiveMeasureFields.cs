@@ -162,7 +162,6 @@ public sealed class PreventiveMeasureEventType : ObjectGraphType<PreventiveMeasu
     public PreventiveMeasureEventType()
     {
         Name = "PreventiveMeasureEvent";
-        Types.AuditEventFields.AddTo(this);
-        Field<NonNullGraphType<IdGraphType>>("actorId").Resolve(c => c.Source.ActorId);
+        Types.AuditEventFields.AddTo(this, t => t.Field<NonNullGraphType<IdGraphType>>("actorId").Resolve(c => c.Source.ActorId));
     }
 }
