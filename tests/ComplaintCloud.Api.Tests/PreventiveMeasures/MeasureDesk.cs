@@ -63,6 +63,16 @@ public sealed class MeasureDesk : IAsyncDisposable
         }
     }
 
+    /// <summary>A complaint received today whose investigation found the whys, the last being its root cause.</summary>
+    public async Task SubmitInvestigatedAsync(params string[] whys)
+    {
+        var submitted = await Admin.SendAsync(Operations.Submit, Operations.CalmMalfunction());
+        submitted.AssertNoErrors();
+        var id = submitted.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
+        await Desk.DoAsync(Admin, "assignComplaint", id);
+        await Desk.DoAsync(Admin, "recordInvestigation", id, new { rootCause = whys });
+    }
+
     public static Task<GraphQLResult> TryRecordAsync(GraphQLClient by, object input) =>
         by.SendAsync($"mutation($i: RecordPreventiveMeasureInput!) {{ recordPreventiveMeasure(input: $i) {{ {Fields} }} }}", new { i = input });
 

@@ -110,6 +110,29 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task JudgeARootCauseByTheDeepestWhy()
+    {
+        await using var desk = await OctoberAsync();
+        desk.Today(2026, 10, 21);
+        await desk.SubmitInvestigatedAsync("The seal leaked", "The test rig was down");
+        desk.Today(2026, 11, 3);
+        var (_, ownerId) = await desk.UserAsync("AGENT");
+        var (vp, _) = await desk.UserAsync("VP");
+        var input = MeasureDesk.Input("The test rig was down", ownerId);
+        input["problemKind"] = "ROOT_CAUSE";
+        var recorded = await MeasureDesk.TryRecordAsync(desk.Admin, input);
+        recorded.AssertNoErrors();
+        (await MeasureDesk.TrySignOffAsync(vp, S(recorded.Data.GetProperty("recordPreventiveMeasure"), "id"))).AssertNoErrors();
+        desk.Today(2026, 12, 2);
+        await desk.SubmitInvestigatedAsync("The test rig was down", "Its spare parts ran out");
+        await desk.SubmitInvestigatedAsync("The rig's operator was ill", "The test rig was down");
+
+        Assert.Equal(
+            ["ROOT_CAUSE The test rig was down SIGNED_OFF 2026-11-30 1 0 True"],
+            Outcome(await ReportAsync(desk, new { month = "2026-12" })));
+    }
+
+    [Fact]
     public async Task ShowADoneMeasureInOneMoreReportOnly()
     {
         await using var desk = await OctoberAsync();
