@@ -40,7 +40,8 @@ public sealed class PreventiveMeasureWork(ComplaintWork complaints, ComplaintPol
         {
             var top = policy.Descriptor.Grades.MaxBy(g => g.Rank)
                 ?? throw new DomainException(ErrorCode.PolicyFailed, "The policy has no grades, so no leadership to sign measures off.");
-            return policy.Approval(top.Code, PlainComplaint, settings).RequiredRoles;
+            var roles = policy.Approval(top.Code, PlainComplaint, settings).RequiredRoles;
+            return roles.Count > 0 ? roles : throw new DomainException(ErrorCode.PolicyFailed, $"The policy names nobody to approve a {top.Code} plan, so no leadership.");
         });
     }
 

@@ -121,7 +121,7 @@ public sealed class PreventiveMeasure : ITenantOwned
         ArgumentNullException.ThrowIfNull(leadershipRoles);
         Refuse(Status != MeasureStatus.Proposed, "The measure is signed off already.");
         var role = leadershipRoles.FirstOrDefault(actor.Holds)
-            ?? throw new DomainException(ErrorCode.Forbidden, $"A preventive measure is signed off by leadership: {Leaders(leadershipRoles)}.");
+            ?? throw new DomainException(ErrorCode.Forbidden, $"A preventive measure is signed off by leadership: {string.Join(" or ", leadershipRoles)}.");
         var before = new { status = Status };
         Status = MeasureStatus.SignedOff;
         SignedOffById = actor.UserId;
@@ -139,7 +139,7 @@ public sealed class PreventiveMeasure : ITenantOwned
         Refuse(Status == MeasureStatus.Done, "The measure is done; nothing follows a done measure.");
         if (actor.UserId != OwnerId && !leadershipRoles.Any(actor.Holds))
         {
-            throw new DomainException(ErrorCode.Forbidden, $"A measure is followed up by its owner or by leadership: {Leaders(leadershipRoles)}.");
+            throw new DomainException(ErrorCode.Forbidden, $"A measure is followed up by its owner or by leadership: {string.Join(" or ", leadershipRoles)}.");
         }
 
         var text = Rules.RequireText(note, MaxNoteLength, "input.note", "The note");
@@ -157,8 +157,6 @@ public sealed class PreventiveMeasure : ITenantOwned
         _newEvents.Clear();
         return events;
     }
-
-    private static string Leaders(IReadOnlyList<string> roles) => roles.Count == 0 ? "a role the policy does not name" : string.Join(" or ", roles);
 
     private static void Refuse(bool wrongState, string message)
     {
