@@ -3,6 +3,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.PreventiveMeasures;
 using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
@@ -43,7 +44,8 @@ public static class ApplicationServices
             .AddScoped<StripeWebhookHandler>()
             .AddSingleton<DemoTenantProvisioning>()
             .AddLifecycle()
-            .AddSlaClocks();
+            .AddSlaClocks()
+            .AddPreventiveMeasures();
 
     // The complaint lifecycle (issue 3): one handler per operation around the shared ComplaintWork.
     private static IServiceCollection AddLifecycle(this IServiceCollection services) =>
@@ -84,4 +86,13 @@ public static class ApplicationServices
             .AddSingleton(new SlaProcessingOptions())
             .AddScoped<DueClockProcessor>()
             .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>());
+
+    // Preventive measures against recurring problems (issue 8).
+    private static IServiceCollection AddPreventiveMeasures(this IServiceCollection services) =>
+        services
+            .AddScoped<PreventiveMeasureWork>()
+            .AddScoped<RecordPreventiveMeasureHandler>()
+            .AddScoped<SignOffPreventiveMeasureHandler>()
+            .AddScoped<FollowUpPreventiveMeasureHandler>()
+            .AddScoped<PreventiveMeasureQueries>();
 }

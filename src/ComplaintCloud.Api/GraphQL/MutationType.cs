@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.PreventiveMeasures;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Tenants;
@@ -64,6 +65,7 @@ public sealed class MutationType : ObjectGraphType
         SecurityFields.AddTo(this);
         PlatformFields.AddTo(this);
         CalendarFields.AddTo(this);
+        PreventiveMeasureFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.PreventiveMeasures;
 using ComplaintCloud.Api.GraphQL.Reports;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Queries;
@@ -70,6 +71,7 @@ public sealed class QueryType : ObjectGraphType
         BillingFields.AddTo(this);
         LifecycleQueries.AddTo(this);
         ReportFields.AddTo(this);
+        PreventiveMeasureFields.AddTo(this);
         SecurityFields.AddTo(this);
         PlatformFields.AddTo(this);
     }

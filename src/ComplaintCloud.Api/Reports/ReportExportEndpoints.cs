@@ -102,6 +102,11 @@ public static class ReportExportEndpoints
             {
                 await csv.RowAsync("typical_case", typical.Number, typical.Grade, null, null, null, typical.Category);
             }
+
+            foreach (var measure in report.PreventiveMeasures)
+            {
+                await csv.RowAsync("preventive_measure", measure.ProblemKey, measure.ProblemKind, Number(measure.Count), null, Number(measure.PreviousCount), measure.Recurred ? "recurred" : "not recurred");
+            }
         });
     }
 

@@ -5,7 +5,10 @@ using ComplaintCloud.Plugins.Abstractions;
 
 namespace ComplaintCloud.Application.Clocks;
 
-/// <summary>Calls into the policy version a complaint was graded by, with the tenant's settings for it, guarded.</summary>
+/// <summary>
+/// Calls into the policy version a complaint was graded by, with the tenant's settings for it, or into the version the
+/// tenant runs now; guarded.
+/// </summary>
 public sealed class ComplaintPolicyCalls(TenantPolicies policies, PolicyGuard guard)
 {
     public Task<T> RunAsync<T>(Tenant tenant, Complaint complaint, Func<IComplaintPolicy, PolicySettings, ComplaintFacts, T> call)
@@ -20,5 +23,15 @@ public sealed class ComplaintPolicyCalls(TenantPolicies policies, PolicyGuard gu
             : PolicySettings.Defaults(plugin.Policy!.Descriptor);
         var facts = complaint.PolicyFacts();
         return guard.RunAsync(plugin, () => call(plugin.Policy!, settings, facts));
+    }
+
+    /// <summary>A call into the version the tenant runs now, with its settings, for work that belongs to no complaint.</summary>
+    public Task<T> RunAsync<T>(Tenant tenant, Func<IComplaintPolicy, PolicySettings, T> call)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(call);
+        var plugin = policies.PluginOf(tenant);
+        var settings = new PolicySettings(tenant.Policy.Settings);
+        return guard.RunAsync(plugin, () => call(plugin.Policy!, settings));
     }
 }

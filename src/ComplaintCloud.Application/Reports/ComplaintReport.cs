@@ -30,7 +30,8 @@ public sealed record ComplaintReport(
     IReadOnlyList<RecurringProblem> TopCategories,
     IReadOnlyList<RecurringProblem> TopRootCauses,
     IReadOnlyList<TypicalCase> TypicalCases,
-    PointsLedger PointsLedger);
+    PointsLedger PointsLedger,
+    IReadOnlyList<PreventiveMeasureOutcome> PreventiveMeasures);
 
 /// <summary>How many complaints share one value of a dimension.</summary>
 public sealed record Tally(string Key, int Count);

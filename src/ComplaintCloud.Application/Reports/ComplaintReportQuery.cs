@@ -111,7 +111,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerEntriesSql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
@@ -188,13 +188,14 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         }
 
         var ledger = await LedgerAsync(reader, cancellationToken);
+        var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
 
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => b.Tally).ToList();
         return new ComplaintReport(
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
             Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical, ledger);
+            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical, ledger, measures);
     }
 
     // One scan over the period and the one before it; only problems seen in the period rank.

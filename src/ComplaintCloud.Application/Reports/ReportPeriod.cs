@@ -23,14 +23,16 @@ public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDat
 
     public LocalDate PreviousTo => From.PlusDays(-1);
 
-    public static ReportPeriod Parse(ReportPeriodInput input)
+    /// <param name="input">The period as asked for.</param>
+    /// <param name="field">Where the input sits, for BAD_USER_INPUT: "period" in a report, "input.period" in a mutation.</param>
+    public static ReportPeriod Parse(ReportPeriodInput input, string field = "period")
     {
         ArgumentNullException.ThrowIfNull(input);
         var ranged = input.From is not null || input.To is not null;
         var given = (ranged ? 1 : 0) + (input.Month is null ? 0 : 1) + (input.Quarter is null ? 0 : 1);
         if (given != 1)
         {
-            throw new DomainException(ErrorCode.BadUserInput, "Give exactly one of {from, to}, month or quarter.", "period");
+            throw new DomainException(ErrorCode.BadUserInput, "Give exactly one of {from, to}, month or quarter.", field);
         }
 
         if (input.Month is { } month)
@@ -38,7 +40,7 @@ public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDat
             var match = MonthPattern().Match(month);
             var first = match.Success && int.TryParse(match.Groups[2].Value, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12
                 ? new LocalDate(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), m, 1)
-                : throw new DomainException(ErrorCode.BadUserInput, "A month is written YYYY-MM, e.g. 2026-11.", "period.month");
+                : throw new DomainException(ErrorCode.BadUserInput, "A month is written YYYY-MM, e.g. 2026-11.", $"{field}.month");
             // The previous calendar month, whatever its length.
             return new ReportPeriod(first, first.PlusMonths(1).PlusDays(-1), first.PlusMonths(-1));
         }
@@ -48,16 +50,16 @@ public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDat
             var match = QuarterPattern().Match(quarter);
             var first = match.Success
                 ? new LocalDate(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), (int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * 3) - 2, 1)
-                : throw new DomainException(ErrorCode.BadUserInput, "A quarter is written YYYY-Qn, e.g. 2026-Q4.", "period.quarter");
+                : throw new DomainException(ErrorCode.BadUserInput, "A quarter is written YYYY-Qn, e.g. 2026-Q4.", $"{field}.quarter");
             return new ReportPeriod(first, first.PlusMonths(3).PlusDays(-1), first.PlusMonths(-3));
         }
 
-        var from = Date(input.From, "period.from");
-        var to = Date(input.To, "period.to");
+        var from = Date(input.From, $"{field}.from");
+        var to = Date(input.To, $"{field}.to");
         var days = Period.DaysBetween(from, to) + 1;
         if (days is < 1 or > MaxDays)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"to must be on or after from, at most {MaxDays} days later.", "period.to");
+            throw new DomainException(ErrorCode.BadUserInput, $"to must be on or after from, at most {MaxDays} days later.", $"{field}.to");
         }
 
         return new ReportPeriod(from, to, from.PlusDays(-days));

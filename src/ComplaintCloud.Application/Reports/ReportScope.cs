@@ -9,12 +9,12 @@ namespace ComplaintCloud.Application.Reports;
 public sealed record ReportScope(Guid TenantId, ReportPeriod Period, DateTimeZone Zone, Instant Start, Instant End, Instant PreviousStart)
 {
     public static async Task<ReportScope> ResolveAsync(
-        ComplaintCloudDbContext db, TenantContext tenantContext, ReportPeriodInput input, CancellationToken cancellationToken)
+        ComplaintCloudDbContext db, TenantContext tenantContext, ReportPeriodInput input, CancellationToken cancellationToken, string field = "period")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tenantContext);
         var tenantId = tenantContext.RequireSignedInTenant();
-        var period = ReportPeriod.Parse(input);
+        var period = ReportPeriod.Parse(input, field);
         var zoneId = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var (start, end) = period.Instants(zone);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Plugins.Abstractions;
 using NodaTime;
@@ -14,11 +12,6 @@ public sealed partial class Complaint
 {
     public const int MaxReasonLength = 2_000;
     public const int MaxWhys = 5;
-
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
-    };
 
     private readonly List<EvidenceItem> _evidence = [];
     private readonly List<PlanTask> _tasks = [];
@@ -460,5 +453,5 @@ public sealed partial class Complaint
         Facts.Attributes.TryGetValue(attribute, out var value) && bool.TryParse(value, out var set) && set;
 
     private void Record(string type, Actor? actor, Instant at, object before, object after) =>
-        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.UserId, at, JsonSerializer.Serialize(new { before, after }, EventJson)));
+        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.UserId, at, AuditData.Of(before, after)));
 }

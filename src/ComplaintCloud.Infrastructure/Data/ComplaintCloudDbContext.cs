@@ -6,6 +6,7 @@ using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Domain.Penalties;
+using ComplaintCloud.Domain.PreventiveMeasures;
 using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ContactView> ContactViews => Set<ContactView>();
+    public DbSet<PreventiveMeasure> PreventiveMeasures => Set<PreventiveMeasure>();
+    public DbSet<PreventiveMeasureEvent> PreventiveMeasureEvents => Set<PreventiveMeasureEvent>();
 
     /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
     internal TenantContext Tenancy => tenantContext;
@@ -63,6 +66,8 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<ApiKey>(modelBuilder);
         FilterByTenant<Invitation>(modelBuilder);
         FilterByTenant<ContactView>(modelBuilder);
+        FilterByTenant<PreventiveMeasure>(modelBuilder);
+        FilterByTenant<PreventiveMeasureEvent>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

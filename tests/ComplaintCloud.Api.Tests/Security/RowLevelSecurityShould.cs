@@ -83,6 +83,8 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     [InlineData("UPDATE complaint_events SET type = 'FORGED'")]
     [InlineData("DELETE FROM complaint_events")]
     [InlineData("DELETE FROM contact_views")]
+    [InlineData("UPDATE preventive_measure_events SET type = 'FORGED'")]
+    [InlineData("DELETE FROM preventive_measure_events")]
     [InlineData("TRUNCATE complaints CASCADE")]
     [InlineData("CREATE TABLE smuggled (tenant_id uuid)")]
     [InlineData("SELECT complaintcloud_secure('complaintcloud_app')")]

@@ -51,6 +51,9 @@ public sealed class ComplaintReportType : ObjectGraphType<ComplaintReport>
         Field<NonNullGraphType<PointsLedgerType>>("pointsLedger")
             .Description("Penalty points booked in the period (by booking time), per target and entry; money in yuan at the tenant's rate.")
             .Resolve(c => c.Source.PointsLedger);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PreventiveMeasureOutcomeType>>>>("preventiveMeasures")
+            .Description("Each measure signed off before the period started (open, or done since the previous period began), and whether its problem recurred in the period.")
+            .Resolve(c => c.Source.PreventiveMeasures);
     }
 
     private void Tallies(string name, Func<ComplaintReport, IReadOnlyList<Tally>> tallies) =>
@@ -175,5 +178,22 @@ public sealed class LedgerEntryType : ObjectGraphType<LedgerEntry>
         Field(e => e.DecidedByDepartment).Description("The points are a ceiling the department decides within.");
         Field(e => e.UpToDismissal).Description("A flag for HR; never acted on automatically.");
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
+    }
+}
+
+public sealed class PreventiveMeasureOutcomeType : ObjectGraphType<PreventiveMeasureOutcome>
+{
+    public PreventiveMeasureOutcomeType()
+    {
+        Name = "PreventiveMeasureOutcome";
+        Field<NonNullGraphType<IdGraphType>>("measureId").Resolve(c => c.Source.MeasureId);
+        Field(o => o.ProblemKind).Description("CATEGORY or ROOT_CAUSE.");
+        Field(o => o.ProblemKey).Description("As topCategories or topRootCauses give it.");
+        Field(o => o.Measure);
+        Field(o => o.Status).Description("The measure's status now: SIGNED_OFF, IN_PROGRESS or DONE.");
+        Field(o => o.DueOn).Description("YYYY-MM-DD in the tenant's time zone.");
+        Field(o => o.Count).Description("Complaints with the problem received in the period.");
+        Field(o => o.PreviousCount).Description("The same in the previous period.");
+        Field(o => o.Recurred).Description("The problem came back in the period: count above 0.");
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
@@ -93,11 +94,23 @@ public sealed class ComplaintEventType : ObjectGraphType<ComplaintEvent>
     public ComplaintEventType()
     {
         Name = "ComplaintEvent";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
-        Field<IdGraphType>("actorId").Description("Null for the customer or the system.").Resolve(c => c.Source.ActorId);
-        Field<NonNullGraphType<JsonGraphType>>("data").Resolve(c => System.Text.Json.JsonDocument.Parse(c.Source.Data).RootElement.Clone());
+        AuditEventFields.AddTo(this, t => t.Field<IdGraphType>("actorId").Description("Null for the customer or the system.").Resolve(c => c.Source.ActorId));
+    }
+}
+
+/// <summary>What every audit trail's entries show: id, type, when, who (each trail says how), and the before/after data.</summary>
+public static class AuditEventFields
+{
+    public static void AddTo<T>(ObjectGraphType<T> type, Action<ObjectGraphType<T>> addActor)
+        where T : AuditEvent
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(addActor);
+        type.Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        type.Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
+        type.Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
+        addActor(type);
+        type.Field<NonNullGraphType<JsonGraphType>>("data").Resolve(c => System.Text.Json.JsonDocument.Parse(c.Source.Data).RootElement.Clone());
     }
 }
 

@@ -12,7 +12,8 @@ namespace ComplaintCloud.Infrastructure.Data.Configurations;
 /// <summary>The lifecycle's columns on complaints, and the rows it adds beside them: evidence, files, tasks, notes.</summary>
 internal static class LifecycleConfiguration
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>How the lifecycle's (and the preventive measures') JSON columns are written: instants as ISO text, enums by name.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new InstantJsonConverter(), new JsonStringEnumConverter() },
     };
@@ -37,10 +38,7 @@ internal static class LifecycleConfiguration
         builder.Property(c => c.Compensation).HasPrecision(18, 2);
         builder.Property(c => c.EscalatedToRole).HasMaxLength(100);
         // Approvals live on the complaint row so that racing approvals meet its concurrency token.
-        builder.Property(c => c.Approvals).HasColumnType("jsonb").HasConversion(
-            approvals => JsonSerializer.Serialize(approvals, Json),
-            json => JsonSerializer.Deserialize<List<PlanApproval>>(json, Json) ?? new List<PlanApproval>(),
-            ListColumns.Comparer<PlanApproval>());
+        builder.Property(c => c.Approvals).AsJsonList(Json);
         builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
             callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
             json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));

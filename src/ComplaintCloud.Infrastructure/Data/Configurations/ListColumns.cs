@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,4 +15,10 @@ internal static class ListColumns
 
     public static PropertyBuilder<IReadOnlyList<string>> AsTextArray(this PropertyBuilder<IReadOnlyList<string>> property) =>
         property.HasColumnType("text[]").HasConversion(values => values.ToArray(), values => values, Comparer<string>());
+
+    public static PropertyBuilder<IReadOnlyList<T>> AsJsonList<T>(this PropertyBuilder<IReadOnlyList<T>> property, JsonSerializerOptions json) =>
+        property.HasColumnType("jsonb").HasConversion(
+            list => JsonSerializer.Serialize(list, json),
+            text => JsonSerializer.Deserialize<List<T>>(text, json) ?? new List<T>(),
+            Comparer<T>());
 }

@@ -750,6 +750,150 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("penalty_entries", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.PreventiveMeasures.PreventiveMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<LocalDate>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("FollowUps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("follow_ups");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ProblemKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("problem_key");
+
+                    b.Property<string>("ProblemKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("problem_kind");
+
+                    b.Property<LocalDate>("RaisedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_from");
+
+                    b.Property<LocalDate>("RaisedTo")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_to");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("SignedOffAs")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_off_as");
+
+                    b.Property<Instant?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<Guid?>("SignedOffById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_off_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_preventive_measures");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_preventive_measures_owner_id");
+
+                    b.HasIndex("TenantId", "SignedOffAt")
+                        .HasDatabaseName("ix_preventive_measures_tenant_id_signed_off_at");
+
+                    b.ToTable("preventive_measures", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.PreventiveMeasures.PreventiveMeasureEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_preventive_measure_events");
+
+                    b.HasIndex("MeasureId", "Id")
+                        .HasDatabaseName("ix_preventive_measure_events_measure_id_id");
+
+                    b.ToTable("preventive_measure_events", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1371,6 +1515,33 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_penalty_entries_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.PreventiveMeasures.PreventiveMeasure", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Tenants.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_preventive_measures_users_owner_id");
+
+                    b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_preventive_measures_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.PreventiveMeasures.PreventiveMeasureEvent", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.PreventiveMeasures.PreventiveMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_preventive_measure_events_preventive_measures_measure_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Tenants.ApiKey", b =>

@@ -100,7 +100,7 @@ public static class RowLevelSecurity
               EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', runtime_role);
               EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', runtime_role);
               EXECUTE format('REVOKE ALL ON TABLE "__EFMigrationsHistory" FROM %I', runtime_role);
-              EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE complaint_events, contact_views FROM %I', runtime_role);
+              EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE complaint_events, contact_views, preventive_measure_events FROM %I', runtime_role);
               EXECUTE format('REVOKE DELETE, TRUNCATE ON TABLE tenants FROM %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_tenant_id(text) TO %I', runtime_role);
               EXECUTE format('GRANT EXECUTE ON FUNCTION complaintcloud_platform_tenants() TO %I', runtime_role);
