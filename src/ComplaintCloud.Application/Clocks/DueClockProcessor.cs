@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
@@ -25,6 +26,7 @@ public sealed class DueClockProcessor(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
     ComplaintPolicyCalls policy,
+    PenaltyAttributions penaltyAttributions,
     IClock clock,
     SlaProcessingOptions options,
     ILogger<DueClockProcessor> logger) : IDueClockProcessor
@@ -64,13 +66,14 @@ public sealed class DueClockProcessor(
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         var complaintIds = due.Select(c => c.ComplaintId).Distinct().ToList();
         var complaints = await db.Complaints.Where(c => complaintIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var attributions = await penaltyAttributions.OfAsync(complaintIds, cancellationToken);
         var notices = new List<string>(due.Count);
         var answers = new Dictionary<string, Task<PolicyAnswer>>(StringComparer.Ordinal);
         foreach (var slaClock in due)
         {
             var alert = ClockAlert.Raise(slaClock, now);
             db.ClockAlerts.Add(alert);
-            await RecordConsequencesAsync(tenant, complaints[slaClock.ComplaintId], slaClock, alert, answers);
+            await RecordConsequencesAsync(tenant, complaints[slaClock.ComplaintId], attributions[slaClock.ComplaintId], slaClock, alert, answers);
             notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
@@ -84,11 +87,11 @@ public sealed class DueClockProcessor(
     }
 
     private async Task RecordConsequencesAsync(
-        Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert, Dictionary<string, Task<PolicyAnswer>> answers)
+        Tenant tenant, Complaint complaint, PenaltyAttribution attribution, SlaClock slaClock, ClockAlert alert, Dictionary<string, Task<PolicyAnswer>> answers)
     {
         var breached = alert.Occasion == ClockOccasion.Breached;
         var occasionKey = $"clock:{slaClock.Id}:{alert.Occasion}";
-        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At, answers);
+        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, attribution, breached, occasionKey, alert.At, answers);
         Record(complaint, breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
         {
             clockId = slaClock.Id,
@@ -137,7 +140,7 @@ public sealed class DueClockProcessor(
     // A policy that fails or times out must not hold the clock back: the alert is still recorded, with the error.
     // Policies are pure functions of their arguments (the contract says so), so a batch asks once per distinct question.
     private async Task<(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyEntry> Penalties, string? Error)> AskPolicyAsync(
-        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at, Dictionary<string, Task<PolicyAnswer>> answers)
+        Tenant tenant, Complaint complaint, PenaltyAttribution attribution, bool breached, string occasionKey, Instant at, Dictionary<string, Task<PolicyAnswer>> answers)
     {
         if (complaint.Grade is not { } grade)
         {
@@ -151,7 +154,7 @@ public sealed class DueClockProcessor(
         }
 
         var (steps, rules, error) = await answer;
-        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at))], error);
+        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, at))], error);
     }
 
     private async Task<PolicyAnswer> AskAsync(Tenant tenant, Complaint complaint, string gradeCode, bool breached)
