@@ -3,6 +3,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Application.PreventiveMeasures;
 using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
@@ -84,6 +85,7 @@ public static class ApplicationServices
             .AddScoped<LifecycleClocks>()
             .AddScoped<SlaBoard>()
             .AddSingleton(new SlaProcessingOptions())
+            .AddScoped<PenaltyAttributions>()
             .AddScoped<DueClockProcessor>()
             .AddScoped<IDueClockProcessor>(provider => provider.GetRequiredService<DueClockProcessor>());
 

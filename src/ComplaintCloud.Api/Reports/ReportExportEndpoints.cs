@@ -36,7 +36,7 @@ public static class ReportExportEndpoints
                 await csv.RowAsync(
                     row.Number, Local(row.ReceivedAt, scope.Zone), Api(row.Kind), Api(row.Channel), row.Category, row.Grade, Api(row.Status),
                     row.ResolvedAt is { } resolved ? Local(resolved, scope.Zone) : null,
-                    row.ReopenCount.ToString(CultureInfo.InvariantCulture), row.Duplicate ? "yes" : "no", row.Description);
+                    row.ReopenCount.ToString(CultureInfo.InvariantCulture), YesNo(row.Duplicate), row.Description);
             }
         });
     }
@@ -107,7 +107,40 @@ public static class ReportExportEndpoints
             {
                 await csv.RowAsync("preventive_measure", measure.ProblemKey, measure.ProblemKind, Number(measure.Count), null, Number(measure.PreviousCount), measure.Recurred ? "recurred" : "not recurred");
             }
+            await LedgerAsync(csv, report.PointsLedger);
         });
+    }
+
+    // The ledger's lines have columns of their own, so it follows the figures as a second table after an empty line.
+    private static async Task LedgerAsync(CsvWriter csv, PointsLedger ledger)
+    {
+        await csv.RowAsync();
+        await csv.RowAsync(
+            "ledger", "target", "department", "person_id", "person_email", "entries", "points", "money",
+            "complaint_number", "rule", "occasion", "decided_by_department", "up_to_dismissal", "at");
+        // The rate reads as "1 point = 10 yuan".
+        await csv.RowAsync("yuan_per_point", null, null, null, null, null, Number(1), Number(ledger.YuanPerPoint));
+        foreach (var total in ledger.ByTarget)
+        {
+            await csv.RowAsync("by_target", total.Target, null, null, null, Number(total.Entries), Number(total.Points), Number(total.Money));
+        }
+
+        foreach (var total in ledger.ByDepartment)
+        {
+            await csv.RowAsync("by_department", "DEPARTMENT", total.Department, null, null, Number(total.Entries), Number(total.Points), Number(total.Money));
+        }
+
+        foreach (var total in ledger.ByPerson)
+        {
+            await csv.RowAsync("by_person", total.Target, total.Department, total.PersonId?.ToString(), total.PersonEmail, Number(total.Entries), Number(total.Points), Number(total.Money));
+        }
+
+        foreach (var entry in ledger.Entries)
+        {
+            await csv.RowAsync(
+                "entry", entry.Target, entry.Department, entry.PersonId?.ToString(), entry.PersonEmail, null, Number(entry.Points), Number(entry.Money),
+                entry.ComplaintNumber, entry.Rule, entry.Occasion, YesNo(entry.DecidedByDepartment), YesNo(entry.UpToDismissal), InstantPattern.General.Format(entry.At));
+        }
     }
 
     private static ReportPeriodInput Period(HttpRequest request) => new()
@@ -157,4 +190,8 @@ public static class ReportExportEndpoints
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? Number(double? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Penalties;
@@ -27,10 +28,13 @@ public sealed class DueClockProcessor(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
     SlaPolicyAnswers policyAnswers,
+    PenaltyAttributions penaltyAttributions,
     IClock clock,
     SlaProcessingOptions options,
     ILogger<DueClockProcessor> logger) : IDueClockProcessor
 {
+    private static readonly PenaltyAttribution WarningsBookNoPenalties = new(null, null, null);
+
     public async Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         while (await ProcessBatchAsync(tenantId, cancellationToken) == options.BatchSize)
@@ -103,13 +107,18 @@ public sealed class DueClockProcessor(
             return 0;
         }
 
+        // Whom penalties fall on is read only for batches that can book any: breaches.
+        var attributions = due.Any(d => d.Clock.BreachDueAt(now))
+            ? await penaltyAttributions.OfAsync([.. due.Select(d => d.Complaint.Id).Distinct()], cancellationToken)
+            : null;
         var writes = new Consequences();
         foreach (var (slaClock, complaint, tenant) in due.Select(d => (d.Clock, d.Complaint, d.Tenant)))
         {
+            var attribution = attributions?[complaint.Id] ?? WarningsBookNoPenalties;
             var alert = ClockAlert.Raise(slaClock, now);
             writes.Clocks.Add(slaClock);
             writes.Alerts.Add(alert);
-            await RecordConsequencesAsync(tenant, complaint, slaClock, alert, writes);
+            await RecordConsequencesAsync(tenant, complaint, attribution, slaClock, alert, writes);
             writes.Notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
@@ -135,11 +144,11 @@ public sealed class DueClockProcessor(
     }
 
     private async Task RecordConsequencesAsync(
-        Tenant tenant, Complaint complaint, SlaClock slaClock, ClockAlert alert, Consequences writes)
+        Tenant tenant, Complaint complaint, PenaltyAttribution attribution, SlaClock slaClock, ClockAlert alert, Consequences writes)
     {
         var breached = alert.Occasion == ClockOccasion.Breached;
         var occasionKey = $"clock:{slaClock.Id}:{alert.Occasion}";
-        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, breached, occasionKey, alert.At);
+        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, attribution, breached, occasionKey, alert.At);
         Record(breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
         {
             clockId = slaClock.Id,
@@ -186,7 +195,7 @@ public sealed class DueClockProcessor(
     }
 
     private async Task<(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyEntry> Penalties, string? Error)> AskPolicyAsync(
-        Tenant tenant, Complaint complaint, bool breached, string occasionKey, Instant at)
+        Tenant tenant, Complaint complaint, PenaltyAttribution attribution, bool breached, string occasionKey, Instant at)
     {
         if (complaint.Grade is not { } grade)
         {
@@ -194,7 +203,7 @@ public sealed class DueClockProcessor(
         }
 
         var (steps, rules, error) = await policyAnswers.ForAsync(tenant, complaint, grade.Code, breached);
-        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, at))], error);
+        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, at))], error);
     }
 
     /// <summary>Everything one batch writes.</summary>

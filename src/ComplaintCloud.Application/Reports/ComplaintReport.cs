@@ -58,14 +58,38 @@ public sealed record TypicalCase(Guid Id, string Number, string? Grade, string C
 
 /// <summary>
 /// The penalty points booked in the period (by when they were booked, not when the complaint came in); money is points
-/// × the tenant's yuan-per-point setting, null when its policy has none.
+/// × the tenant's yuan-per-point setting, null when its policy has none. ByDepartment and ByPerson split the same
+/// points by who bore them, so together they add up to the targets' total.
 /// </summary>
-public sealed record PointsLedger(decimal? YuanPerPoint, IReadOnlyList<LedgerTotal> ByTarget, IReadOnlyList<LedgerEntry> Entries);
+public sealed record PointsLedger(
+    decimal? YuanPerPoint,
+    IReadOnlyList<LedgerTotal> ByTarget,
+    IReadOnlyList<DepartmentLedgerTotal> ByDepartment,
+    IReadOnlyList<PersonLedgerTotal> ByPerson,
+    IReadOnlyList<LedgerEntry> Entries);
 
 /// <summary>What one penalty target lost in the period; every target is listed, with zeros when it lost nothing.</summary>
-public sealed record LedgerTotal(string Target, int Entries, int Points, decimal? Money);
+public sealed record LedgerTotal(string Target, int Entries, int Points, decimal? Money) : ILedgerFigures;
 
-/// <summary>One booked penalty and the rule that produced it.</summary>
+/// <summary>What every ledger total adds up: how many entries, their points and the points' worth in yuan.</summary>
+public interface ILedgerFigures
+{
+    int Entries { get; }
+    int Points { get; }
+    decimal? Money { get; }
+}
+
+/// <summary>What a department lost through its own (DEPARTMENT) penalties; Department null: booked with none known.</summary>
+public sealed record DepartmentLedgerTotal(string? Department, int Entries, int Points, decimal? Money) : ILedgerFigures;
+
+/// <summary>
+/// What one head, unit leader or responsible person lost: the person is named for the responsible person only, so a
+/// head or unit leader is known by the department.
+/// </summary>
+public sealed record PersonLedgerTotal(string Target, string? Department, Guid? PersonId, string? PersonEmail, int Entries, int Points, decimal? Money)
+    : ILedgerFigures;
+
+/// <summary>One booked penalty, the rule that produced it, and whom it was charged to when booked.</summary>
 public sealed record LedgerEntry(
     Guid ComplaintId,
     string ComplaintNumber,
@@ -76,4 +100,7 @@ public sealed record LedgerEntry(
     string Occasion,
     bool DecidedByDepartment,
     bool UpToDismissal,
-    Instant At);
+    Instant At,
+    string? Department,
+    Guid? PersonId,
+    string? PersonEmail);

@@ -85,18 +85,32 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
     // The ledger counts penalties booked in the period, whenever their complaint came in.
     private const string Booked = "p.tenant_id = @tenant AND p.at >= @start AND p.at < @end";
 
+    // The targets in the enum's order.
+    private static readonly string Targets = $"ARRAY[{string.Join(", ", Enum.GetNames<PenaltyTarget>().Select(n => $"'{n}'"))}]";
+
     // Every target in the enum's order, so a target that lost nothing still shows its zero.
     private static readonly string LedgerTotalsSql = $"""
         SELECT k.target, count(p.id), COALESCE(sum(p.points), 0), COALESCE(sum(p.points), 0) * r.yuan, r.yuan
-        FROM unnest(ARRAY[{string.Join(", ", Enum.GetNames<PenaltyTarget>().Select(n => $"'{n}'"))}]) WITH ORDINALITY AS k(target, ord)
+        FROM unnest({Targets}) WITH ORDINALITY AS k(target, ord)
         CROSS JOIN {TenantRate}
         LEFT JOIN penalty_entries p ON p.target = k.target AND {Booked}
         GROUP BY k.target, k.ord, r.yuan
         ORDER BY k.ord
         """;
 
+    // Who bore the points: each department (its own DEPARTMENT penalties), and each head, unit leader and responsible
+    // person by department and person; heaviest first. The attribution is the one snapshotted at booking.
+    private static readonly string LedgerBearersSql = $"""
+        SELECT p.target, p.department, p.person_id, p.person_email, count(*), sum(p.points), sum(p.points) * r.yuan
+        FROM penalty_entries p CROSS JOIN {TenantRate}
+        WHERE {Booked}
+        GROUP BY p.target, p.department, p.person_id, p.person_email, r.yuan
+        ORDER BY 6 DESC, array_position({Targets}, p.target::text), p.department COLLATE "C" NULLS LAST, p.person_email COLLATE "C" NULLS LAST
+        """;
+
     private const string LedgerEntriesSql = $"""
-        SELECT p.complaint_id, c.number, p.target, p.points, p.points * r.yuan, p.rule, p.occasion, p.decided_by_department, p.up_to_dismissal, p.at
+        SELECT p.complaint_id, c.number, p.target, p.points, p.points * r.yuan, p.rule, p.occasion, p.decided_by_department, p.up_to_dismissal, p.at,
+               p.department, p.person_id, p.person_email
         FROM penalty_entries p JOIN complaints c ON c.id = p.complaint_id AND c.tenant_id = @tenant
         CROSS JOIN {TenantRate}
         WHERE {Booked}
@@ -111,7 +125,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
@@ -239,18 +253,39 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         }
 
         await reader.NextResultAsync(cancellationToken);
+        var departments = new List<DepartmentLedgerTotal>();
+        var people = new List<PersonLedgerTotal>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (entryCount, points, money) = ((int)reader.GetInt64(4), (int)reader.GetInt64(5), Money(reader, 6));
+            if (reader.GetString(0) == nameof(PenaltyTarget.Department))
+            {
+                departments.Add(new DepartmentLedgerTotal(Text(reader, 1), entryCount, points, money));
+            }
+            else
+            {
+                people.Add(new PersonLedgerTotal(ReportNames.ScreamingCase(reader.GetString(0)), Text(reader, 1), Id(reader, 2), Text(reader, 3), entryCount, points, money));
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
         var entries = new List<LedgerEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new LedgerEntry(
                 reader.GetGuid(0), reader.GetString(1), ReportNames.ScreamingCase(reader.GetString(2)), reader.GetInt32(3), Money(reader, 4), reader.GetString(5),
-                ReportNames.ScreamingCase(reader.GetString(6)), reader.GetBoolean(7), reader.GetBoolean(8), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(9))));
+                ReportNames.ScreamingCase(reader.GetString(6)), reader.GetBoolean(7), reader.GetBoolean(8), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(9)),
+                Text(reader, 10), Id(reader, 11), Text(reader, 12)));
         }
 
-        return new PointsLedger(yuanPerPoint, totals, entries);
+        return new PointsLedger(yuanPerPoint, totals, departments, people, entries);
     }
 
     private static decimal? Money(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static Guid? Id(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
 
     private static double? Hours(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Math.Round(reader.GetDouble(ordinal), 2);

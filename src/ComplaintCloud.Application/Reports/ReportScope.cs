@@ -13,7 +13,7 @@ public sealed record ReportScope(Guid TenantId, ReportPeriod Period, DateTimeZon
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(tenantContext);
-        var tenantId = tenantContext.RequireSignedInTenant();
+        var tenantId = tenantContext.RequireReportReader();
         var period = ReportPeriod.Parse(input, field);
         var zoneId = await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
         var zone = DateTimeZoneProviders.Tzdb[zoneId];

@@ -18,8 +18,6 @@ public sealed record CreateUserCommand(string Email, string Password, IReadOnlyL
 public sealed class CreateUserHandler(
     ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, IPasswordHasher<User> hasher, IClock clock)
 {
-    private static readonly string[] PlatformRoleCodes = [PlatformRoles.TenantAdmin, PlatformRoles.Agent, PlatformRoles.Viewer];
-
     public async Task<User> HandleAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -27,7 +25,7 @@ public sealed class CreateUserHandler(
 
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
         var policyRoles = policies.PluginOf(tenant).Policy!.Descriptor.Roles.Select(r => r.Code);
-        var unknown = command.Roles.Except(PlatformRoleCodes.Concat(policyRoles)).ToList();
+        var unknown = command.Roles.Except(PlatformRoles.All.Concat(policyRoles)).ToList();
         if (command.Roles.Count == 0 || unknown.Count > 0)
         {
             throw new DomainException(ErrorCode.BadUserInput, $"Give at least one role, each a platform role or one of the policy's; unknown: {string.Join(", ", unknown)}.", "input.roles");

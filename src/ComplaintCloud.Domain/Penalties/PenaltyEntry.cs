@@ -35,14 +35,24 @@ public sealed class PenaltyEntry : ITenantOwned
     public bool UpToDismissal { get; private set; }
     public Instant At { get; private set; }
 
-    public static PenaltyEntry Book(Guid tenantId, Guid complaintId, PenaltyRule rule, PenaltyOccasion occasion, string occasionKey, Instant at)
+    /// <summary>The department the complaint was with when booked; null when unknown (see <see cref="PenaltyAttribution"/>).</summary>
+    public string? Department { get; private set; }
+
+    /// <summary>The person who bears a responsible person's penalty; null for every other target.</summary>
+    public Guid? PersonId { get; private set; }
+    public string? PersonEmail { get; private set; }
+
+    public static PenaltyEntry Book(
+        Guid tenantId, Guid complaintId, PenaltyRule rule, PenaltyOccasion occasion, string occasionKey, PenaltyAttribution attribution, Instant at)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(attribution);
         if (rule.Points <= 0)
         {
             throw new DomainException(ErrorCode.PolicyFailed, $"A penalty rule must deduct a positive number of points, not {rule.Points}.");
         }
 
+        var bearer = attribution.For(rule.Target);
         return new PenaltyEntry
         {
             TenantId = tenantId,
@@ -55,6 +65,9 @@ public sealed class PenaltyEntry : ITenantOwned
             DecidedByDepartment = rule.DecidedByDepartment,
             UpToDismissal = rule.UpToDismissal,
             At = at,
+            Department = bearer.Department,
+            PersonId = bearer.PersonId,
+            PersonEmail = bearer.PersonEmail,
         };
     }
 }

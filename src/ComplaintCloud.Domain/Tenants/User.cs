@@ -96,4 +96,11 @@ public static class PlatformRoles
     public const string TenantAdmin = "TENANT_ADMIN";
     public const string Agent = "AGENT";
     public const string Viewer = "VIEWER";
+
+    /// <summary>Reads the reports and their exports, which a tenant admin may too: granted on purpose, because they
+    /// carry the customers' words and the penalty points charged to named people.</summary>
+    public const string ReportReader = "REPORT_READER";
+
+    /// <summary>The platform roles a tenant admin may give, beside the policy's.</summary>
+    public static IReadOnlyList<string> All { get; } = [TenantAdmin, Agent, Viewer, ReportReader];
 }

@@ -60,14 +60,21 @@ public sealed class TenantContext
 
     /// <summary>The tenant, when the signed-in user is its admin; FORBIDDEN otherwise.</summary>
     /// <param name="action">What only an admin may do, e.g. "choose the policy".</param>
-    public Guid RequireTenantAdmin(string action)
-    {
-        var tenantId = RequireSignedInTenant();
-        return Roles.Contains(PlatformRoles.TenantAdmin)
-            ? tenantId
-            : throw new DomainException(ErrorCode.Forbidden, $"Only a tenant admin can {action}.");
-    }
+    public Guid RequireTenantAdmin(string action) => RequireAnyRole([PlatformRoles.TenantAdmin], $"Only a tenant admin can {action}.");
+
+    /// <summary>
+    /// The tenant, when the signed-in user may read its reports, their exports and the points ledger: a tenant admin or
+    /// a report reader; FORBIDDEN otherwise, an integration key included.
+    /// </summary>
+    public Guid RequireReportReader() =>
+        RequireAnyRole([PlatformRoles.TenantAdmin, PlatformRoles.ReportReader], "Only a tenant admin or a report reader can read reports.");
 
     public Guid RequireTenant() =>
         TenantId ?? throw new DomainException(ErrorCode.BadUserInput, "Name the tenant with the X-Tenant header or sign in.", "X-Tenant");
+
+    private Guid RequireAnyRole(string[] roles, string refusal)
+    {
+        var tenantId = RequireSignedInTenant();
+        return Roles.Any(roles.Contains) ? tenantId : throw new DomainException(ErrorCode.Forbidden, refusal);
+    }
 }

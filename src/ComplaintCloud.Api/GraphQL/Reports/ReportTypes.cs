@@ -147,6 +147,12 @@ public sealed class PointsLedgerType : ObjectGraphType<PointsLedger>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerTotalType>>>>("byTarget")
             .Description("DEPARTMENT, DEPARTMENT_HEAD, UNIT_LEADER, RESPONSIBLE_PERSON, each listed even at zero.")
             .Resolve(c => c.Source.ByTarget);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerDepartmentTotalType>>>>("byDepartment")
+            .Description("Each department's own (DEPARTMENT) penalties, heaviest first; department null for those booked with none known.")
+            .Resolve(c => c.Source.ByDepartment);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerPersonTotalType>>>>("byPerson")
+            .Description("Each department head, unit leader and responsible person, by department and person, heaviest first.")
+            .Resolve(c => c.Source.ByPerson);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LedgerEntryType>>>>("entries").Description("Oldest first.").Resolve(c => c.Source.Entries);
     }
 }
@@ -157,9 +163,41 @@ public sealed class LedgerTotalType : ObjectGraphType<LedgerTotal>
     {
         Name = "LedgerTotal";
         Field(t => t.Target);
-        Field(t => t.Entries);
-        Field(t => t.Points).Description("Points deducted, positive.");
-        Field(t => t.Money, nullable: true).Description("Yuan: points × yuanPerPoint.");
+        this.AddLedgerFigures();
+    }
+}
+
+public sealed class LedgerDepartmentTotalType : ObjectGraphType<DepartmentLedgerTotal>
+{
+    public LedgerDepartmentTotalType()
+    {
+        Name = "LedgerDepartmentTotal";
+        Field(t => t.Department, nullable: true).Description("Null: booked while the complaint's plan named no single department.");
+        this.AddLedgerFigures();
+    }
+}
+
+public sealed class LedgerPersonTotalType : ObjectGraphType<PersonLedgerTotal>
+{
+    public LedgerPersonTotalType()
+    {
+        Name = "LedgerPersonTotal";
+        Field(t => t.Target).Description("DEPARTMENT_HEAD, UNIT_LEADER or RESPONSIBLE_PERSON.");
+        Field(t => t.Department, nullable: true).Description("The department the complaint was with; a head or unit leader is known by it.");
+        Field<IdGraphType>("personId").Description("The responsible person: the complaint's owner when booked. Null for heads and unit leaders.").Resolve(c => c.Source.PersonId);
+        Field(t => t.PersonEmail, nullable: true);
+        this.AddLedgerFigures();
+    }
+}
+
+internal static class LedgerFiguresFields
+{
+    public static void AddLedgerFigures<T>(this ObjectGraphType<T> type)
+        where T : ILedgerFigures
+    {
+        type.Field(t => t.Entries);
+        type.Field(t => t.Points).Description("Points deducted, positive.");
+        type.Field(t => t.Money, nullable: true).Description("Yuan: points × yuanPerPoint.");
     }
 }
 
@@ -178,6 +216,9 @@ public sealed class LedgerEntryType : ObjectGraphType<LedgerEntry>
         Field(e => e.DecidedByDepartment).Description("The points are a ceiling the department decides within.");
         Field(e => e.UpToDismissal).Description("A flag for HR; never acted on automatically.");
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
+        Field(e => e.Department, nullable: true).Description("The department the complaint was with when booked; null when its plan named no single one.");
+        Field<IdGraphType>("personId").Description("For RESPONSIBLE_PERSON: the complaint's owner when booked.").Resolve(c => c.Source.PersonId);
+        Field(e => e.PersonEmail, nullable: true);
     }
 }
 

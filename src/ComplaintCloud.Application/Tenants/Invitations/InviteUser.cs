@@ -16,13 +16,11 @@ public sealed record InviteUserCommand(string Email, IReadOnlyList<string> Roles
 public sealed record IssuedInvitation(string Token, Invitation Invitation);
 
 /// <summary>
-/// A tenant admin invites a colleague with roles from the platform's (tenant admin, agent, viewer) and those the
+/// A tenant admin invites a colleague with roles from the platform's (tenant admin, agent, viewer, report reader) and those the
 /// tenant's policy names (e.g. CS supervisor, station manager).
 /// </summary>
 public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, BillingGate billing, IClock clock)
 {
-    public static IReadOnlyList<string> PlatformRoleCodes { get; } = [PlatformRoles.TenantAdmin, PlatformRoles.Agent, PlatformRoles.Viewer];
-
     public async Task<IssuedInvitation> HandleAsync(InviteUserCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -33,7 +31,7 @@ public sealed class InviteUserHandler(ComplaintCloudDbContext db, TenantContext 
         var id = Guid.CreateVersion7();
         var (token, hash) = OpaqueTokens.Issue(id);
         var invitation = Invitation.Create(
-            id, tenantId, command.Email, command.Roles, [.. PlatformRoleCodes, .. policyRoles], hash, tenantContext.UserId!.Value, clock.GetCurrentInstant());
+            id, tenantId, command.Email, command.Roles, [.. PlatformRoles.All, .. policyRoles], hash, tenantContext.UserId!.Value, clock.GetCurrentInstant());
         if (await db.Users.AnyAsync(u => u.Email == invitation.Email, cancellationToken))
         {
             throw new DomainException(ErrorCode.Conflict, "Someone with this e-mail address is already a user.", "input.email");

@@ -1,5 +1,6 @@
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Notifications;
@@ -37,6 +38,9 @@ internal sealed class PenaltyEntryConfiguration : IEntityTypeConfiguration<Penal
         builder.Property(p => p.Occasion).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.OccasionKey).HasMaxLength(200);
         builder.Property(p => p.Rule).HasMaxLength(1000);
+        // Snapshots, not foreign keys: the ledger keeps whom it charged whatever becomes of the task or the user.
+        builder.Property(p => p.Department).HasMaxLength(PlanTask.MaxTextLength);
+        builder.Property(p => p.PersonEmail).HasMaxLength(254);
     }
 }
 

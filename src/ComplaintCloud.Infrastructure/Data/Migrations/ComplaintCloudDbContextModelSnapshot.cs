@@ -698,6 +698,11 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("decided_by_department");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("department");
+
                     b.Property<string>("Occasion")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -709,6 +714,15 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("occasion_key");
+
+                    b.Property<string>("PersonEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("person_email");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
 
                     b.Property<int>("Points")
                         .HasColumnType("integer")
