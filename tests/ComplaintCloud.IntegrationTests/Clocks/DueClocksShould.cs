@@ -75,6 +75,37 @@ public sealed class DueClocksShould(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task HandleEachBreachOnceWhenASweepOfSeveralTenantsRacesTheirOwnRuns()
+    {
+        var clock = new FakeClock(Received);
+        var database = await postgres.CreateSecuredDatabaseAsync("sla_sweep");
+        await using var a = await SlaInstance.CreateAsync(database, clock, "sla-a", batchSize: 4);
+        await using var b = await SlaInstance.CreateAsync(database, clock, "sla-b", batchSize: 4);
+        var wineries = new[] { await a.SignUpAsync("winery"), await a.SignUpAsync("winery") };
+        foreach (var winery in wineries)
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await a.SubmitAsync(winery, MinorAmount);
+            }
+        }
+
+        clock.Reset(Received + Duration.FromHours(3));
+        var tenantIds = wineries.Select(w => w.Tenant.Id).ToArray();
+        var sweeps = Enumerable.Range(0, 4).Select(_ => a.SweepAsync(tenantIds));
+        var ownRuns = tenantIds.Select(b.ProcessDueAsync);
+        await Task.WhenAll([.. sweeps, .. ownRuns]);
+        while (await a.SweepAsync(tenantIds) > 0)
+        {
+        }
+
+        foreach (var tenantId in tenantIds)
+        {
+            await AssertEveryClockBreachedOnceAsync(a, tenantId);
+        }
+    }
+
+    [Fact]
     public async Task LoseAndDoubleNothingWhenAnInstanceIsKilledMidBatch()
     {
         var clock = new FakeClock(Received);

@@ -89,6 +89,14 @@ public sealed class SlaInstance : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<DueClockProcessor>().ProcessDueAsync(tenantId, CancellationToken.None);
     }
 
+    /// <summary>Handles a batch of each tenant's due clocks in one transaction, as a sweep under load does; returns how
+    /// many.</summary>
+    public async Task<int> SweepAsync(IReadOnlyList<Guid> tenantIds)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DueClockProcessor>().SweepAsync(tenantIds, CancellationToken.None);
+    }
+
     /// <summary>A scope acting for the tenant, for reading what happened.</summary>
     public AsyncServiceScope ScopeFor(Guid tenantId)
     {
