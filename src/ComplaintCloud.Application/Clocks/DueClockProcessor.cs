@@ -122,21 +122,20 @@ public sealed class DueClockProcessor(
             writes.Notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
-        // One round trip for all of it. The tenant's trigger needs no arming: it is armed no later than the clocks'
-        // old alerts, and handling only moves them later, so it fires in time and re-arms from the database.
-        await using (var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction()))
-        {
-            batch.BatchCommands.Add(BulkCommands.Update(db, writes.Clocks));
-            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Alerts));
-            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Events));
-            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Penalties));
-            batch.BatchCommands.Add(BulkCommands.Insert(db, writes.Messages));
+        // One statement for all of it. The tenant's trigger needs no arming: it is armed no later than the clocks' old
+        // alerts, and handling only moves them later, so it fires in time and re-arms from the database.
+        await using (var write = new BulkWrite(db)
+            .Update(writes.Clocks)
+            .Insert(writes.Alerts)
+            .Insert(writes.Events)
+            .Insert(writes.Penalties)
+            .Insert(writes.Messages)
             // Delivered by PostgreSQL on commit only, to the listener of every process.
-            var notify = new NpgsqlBatchCommand("SELECT pg_notify(@channel, payload) FROM unnest(@payloads) AS payload");
-            notify.Parameters.Add(new NpgsqlParameter("channel", ClockAlertFeed.Channel));
-            notify.Parameters.Add(new NpgsqlParameter("payloads", writes.Notices.ToArray()));
-            batch.BatchCommands.Add(notify);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            .ThenSelect("SELECT pg_notify(@s0, payload) FROM unnest(@s1) AS payload", ClockAlertFeed.Channel, writes.Notices.ToArray()))
+        {
+            write.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            write.Transaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            await write.ExecuteNonQueryAsync(cancellationToken);
         }
 
         logger.LogDebug("Handled {Count} due clocks of tenant {TenantId} in {Elapsed} ms.", due.Count, tenantId, (clock.GetCurrentInstant() - now).TotalMilliseconds);
