@@ -100,7 +100,8 @@ public sealed class DueClockProcessor(
                 join tenant in db.Tenants on slaClock.TenantId equals tenant.Id
                 select new { Clock = slaClock, Complaint = complaint, Tenant = tenant })
             .IgnoreQueryFilters()
-            .AsNoTracking()
+            // One tenant object for the batch, not one per clock.
+            .AsNoTrackingWithIdentityResolution()
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
