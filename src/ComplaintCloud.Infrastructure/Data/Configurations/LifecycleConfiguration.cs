@@ -17,6 +17,9 @@ internal static class LifecycleConfiguration
         Converters = { new InstantJsonConverter(), new JsonStringEnumConverter() },
     };
 
+    private static readonly string[] CallbackScores =
+        [nameof(Satisfaction.Overall), nameof(Satisfaction.Attitude), nameof(Satisfaction.Speed), nameof(Satisfaction.Professionalism), nameof(Satisfaction.Outcome)];
+
     public static void ConfigureLifecycle(this EntityTypeBuilder<Complaint> builder)
     {
         builder.Ignore(c => c.Urgency);
@@ -44,6 +47,13 @@ internal static class LifecycleConfiguration
         builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
             callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
             json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));
+        // The latest callback's scores again as plain integers, so that reports average columns instead of unpacking
+        // jsonb per complaint; PostgreSQL computes them from last_callback on every write (and for existing rows).
+        foreach (var score in CallbackScores)
+        {
+            builder.Property<int?>("Callback" + score).HasComputedColumnSql(
+                $"(last_callback->'satisfaction'->>'{JsonNamingPolicy.CamelCase.ConvertName(score)}')::int", stored: true);
+        }
 
         builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
