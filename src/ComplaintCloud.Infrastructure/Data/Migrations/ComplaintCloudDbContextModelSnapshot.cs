@@ -310,6 +310,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("escalated_to_role");
 
+                    b.Property<int>("HandlerCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("handler_count")
+                        .HasComputedColumnSql("cardinality(handler_ids)", true);
+
                     b.Property<Guid[]>("HandlerIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintCloud.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ComplaintCloudDbContext))]
-    [Migration("20261126143922_ReportIndexes")]
+    [Migration("20261126145332_ReportIndexes")]
     partial class ReportIndexes
     {
         /// <inheritdoc />
@@ -312,6 +312,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("escalated_to_role");
+
+                    b.Property<int>("HandlerCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("handler_count")
+                        .HasComputedColumnSql("cardinality(handler_ids)", true);
 
                     b.Property<Guid[]>("HandlerIds")
                         .IsRequired()
