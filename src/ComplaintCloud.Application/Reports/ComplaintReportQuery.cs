@@ -23,30 +23,46 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
     private const string SummarySql = $"""
         SELECT count(*),
                count(*) FILTER (WHERE c.resolved_at IS NOT NULL),
-               count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.reopen_count = 0 AND cardinality(c.handler_ids) <= 1),
+               count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.reopen_count = 0 AND c.handler_count <= 1),
                count(*) FILTER (WHERE c.reopen_count > 0),
                count(*) FILTER (WHERE c.duplicate_of_id IS NOT NULL),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
-               count(c.last_callback),
-               count(*) FILTER (WHERE (c.last_callback->'satisfaction'->>'overall')::int >= 4),
-               round(avg((c.last_callback->'satisfaction'->>'overall')::int), 2)::float8,
-               round(avg((c.last_callback->'satisfaction'->>'attitude')::int), 2)::float8,
-               round(avg((c.last_callback->'satisfaction'->>'speed')::int), 2)::float8,
-               round(avg((c.last_callback->'satisfaction'->>'professionalism')::int), 2)::float8,
-               round(avg((c.last_callback->'satisfaction'->>'outcome')::int), 2)::float8
+               -- Generated columns rather than last_callback's jsonb, so that this reads ix_complaints_report alone: unpacking
+               -- jsonb per complaint cost more than the scan. Every callback has an overall score.
+               count(c.callback_overall),
+               count(*) FILTER (WHERE c.callback_overall >= 4),
+               round(avg(c.callback_overall), 2)::float8,
+               round(avg(c.callback_attitude), 2)::float8,
+               round(avg(c.callback_speed), 2)::float8,
+               round(avg(c.callback_professionalism), 2)::float8,
+               round(avg(c.callback_outcome), 2)::float8
         FROM complaints c WHERE {InPeriod}
         """;
 
-    // One scan for five breakdowns; GROUPING tells which set a row belongs to (a 0 bit marks the grouped column).
-    private const string BreakdownSql = $"""
-        SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status)
-                 WHEN 15 THEN 'kind' WHEN 23 THEN 'category' WHEN 27 THEN 'grade' WHEN 29 THEN 'channel' ELSE 'status' END,
-               COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, 'UNGRADED') COLLATE "C",
-               count(*)
-        FROM complaints c WHERE {InPeriod}
-        GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status))
-        ORDER BY 1, 3 DESC, 2
+    // The deepest "why" of the 5 Whys is the root cause.
+    private const string RootCause = "c.root_cause[cardinality(c.root_cause)]";
+
+    // One scan of the period and the one before it for the five breakdowns and both trends (a scan each cost as much as
+    // all the grouping). GROUPING tells which set a row belongs to (a 0 bit marks the grouped column). Only keys seen in
+    // the period count; a complaint without a root cause is in no root-cause row. Root causes are free text, so only the
+    // top ones come back; the order within a dimension is the ranking of its trend.
+    private static readonly string BreakdownSql = $"""
+        SELECT dimension, key, count, previous_count
+        FROM (SELECT dimension, key, count, previous_count, row_number() OVER (PARTITION BY dimension ORDER BY count DESC, key) AS place
+              FROM (SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status, {RootCause})
+                             WHEN 31 THEN 'kind' WHEN 47 THEN 'category' WHEN 55 THEN 'grade' WHEN 59 THEN 'channel' WHEN 61 THEN 'status'
+                             ELSE 'rootCause' END AS dimension,
+                           COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, {RootCause}, 'UNGRADED') COLLATE "C" AS key,
+                           count(*) FILTER (WHERE c.received_at >= @start) AS count,
+                           count(*) FILTER (WHERE c.received_at < @start) AS previous_count
+                    FROM complaints c
+                    WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end
+                    GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status), ({RootCause}))
+                    HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0 AND (GROUPING({RootCause}) = 1 OR {RootCause} IS NOT NULL)) tallies
+             ) ranked
+        WHERE dimension <> 'rootCause' OR place <= {TopProblems}
+        ORDER BY dimension, count DESC, key
         """;
 
     // Departments of the current plan's tasks; a complaint counts once per department.
@@ -58,20 +74,22 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         ORDER BY 2 DESC, t.department COLLATE "C"
         """;
 
+    // Clocks are counted per kind and grade first; the per-kind totals then add up those few rows rather than grouping
+    // every clock a second time.
     private const string SlaSql = $"""
-        SELECT s.kind, GROUPING(c.grade_code) = 1, COALESCE(c.grade_code, 'UNGRADED'),
-               count(*) FILTER (WHERE s.state = 'Met'),
-               count(*) FILTER (WHERE s.state = 'Breached'),
-               count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached'))
-        FROM sla_clocks s JOIN complaints c ON c.id = s.complaint_id
-        WHERE s.tenant_id = @tenant AND {InPeriod}
-        GROUP BY GROUPING SETS ((s.kind), (s.kind, c.grade_code))
-        ORDER BY s.kind COLLATE "C", GROUPING(c.grade_code) DESC, c.grade_code COLLATE "C"
+        SELECT g.kind, GROUPING(g.grade) = 1, COALESCE(g.grade, 'UNGRADED'), sum(g.met)::bigint, sum(g.breached)::bigint, sum(g.running)::bigint
+        FROM (SELECT s.kind, c.grade_code AS grade,
+                     count(*) FILTER (WHERE s.state = 'Met') AS met,
+                     count(*) FILTER (WHERE s.state = 'Breached') AS breached,
+                     count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached')) AS running
+              FROM sla_clocks s JOIN complaints c ON c.id = s.complaint_id
+              WHERE s.tenant_id = @tenant AND {InPeriod}
+              GROUP BY s.kind, c.grade_code) g
+        GROUP BY GROUPING SETS ((g.kind), (g.kind, g.grade))
+        ORDER BY g.kind COLLATE "C", GROUPING(g.grade) DESC, g.grade COLLATE "C"
         """;
 
-    // The deepest "why" of the 5 Whys is the root cause.
-    private const string RootCause = "c.root_cause[cardinality(c.root_cause)]";
-
+    // Read in the order of ix_complaints_tenant_id_grade_rank_received_at_number: no sort of the period's complaints.
     private static readonly string TypicalSql = $"""
         SELECT c.id, c.number, c.grade_code, c.category, c.status
         FROM complaints c WHERE {InPeriod}
@@ -125,7 +143,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, RecurringSql("c.category"), RecurringSql(RootCause), TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
@@ -164,13 +182,13 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         };
 
         await reader.NextResultAsync(cancellationToken);
-        var breakdowns = new List<(string Dimension, Tally Tally)>();
+        var breakdowns = new List<(string Dimension, string Key, int Count, int PreviousCount)>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var dimension = reader.GetString(0);
             var key = reader.GetString(1);
             // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
-            breakdowns.Add((dimension, new Tally(dimension is "category" or "grade" ? key : ReportNames.ScreamingCase(key), (int)reader.GetInt64(2))));
+            breakdowns.Add((dimension, dimension is "kind" or "channel" or "status" ? ReportNames.ScreamingCase(key) : key, (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -190,9 +208,6 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
                 reader.GetString(0), reader.GetBoolean(1) ? null : reader.GetString(2), (int)met, (int)breached, (int)reader.GetInt64(5), Rate.Of(met, met + breached)));
         }
 
-        var topCategories = await RecurringAsync(reader, cancellationToken);
-        var topRootCauses = await RecurringAsync(reader, cancellationToken);
-
         await reader.NextResultAsync(cancellationToken);
         var typical = new List<TypicalCase>();
         while (await reader.ReadAsync(cancellationToken))
@@ -204,40 +219,14 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         var ledger = await LedgerAsync(reader, cancellationToken);
         var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
 
-        IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => b.Tally).ToList();
+        IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => new Tally(b.Key, b.Count)).ToList();
+        IReadOnlyList<RecurringProblem> Top(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Take(TopProblems)
+            .Select(b => new RecurringProblem(b.Key, b.Count, b.PreviousCount, Trend(b.Count, b.PreviousCount))).ToList();
         return new ComplaintReport(
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
             Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, sla, topCategories, topRootCauses, typical, ledger, measures);
-    }
-
-    // One scan over the period and the one before it; only problems seen in the period rank.
-    private static string RecurringSql(string key) => $"""
-        SELECT {key},
-               count(*) FILTER (WHERE c.received_at >= @start),
-               count(*) FILTER (WHERE c.received_at < @start)
-        FROM complaints c
-        WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end AND {key} IS NOT NULL
-        GROUP BY {key}
-        HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0
-        ORDER BY 2 DESC, {key} COLLATE "C"
-        LIMIT {TopProblems}
-        """;
-
-    private static async Task<IReadOnlyList<RecurringProblem>> RecurringAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        await reader.NextResultAsync(cancellationToken);
-        var problems = new List<RecurringProblem>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var count = (int)reader.GetInt64(1);
-            var previous = (int)reader.GetInt64(2);
-            var trend = previous == 0 ? "NEW" : count > previous ? "UP" : count < previous ? "DOWN" : "SAME";
-            problems.Add(new RecurringProblem(reader.GetString(0), count, previous, trend));
-        }
-
-        return problems;
+            summary.P50, summary.P90, summary.Satisfaction, sla, Top("category"), Top("rootCause"), typical, ledger, measures);
     }
 
     private static async Task<PointsLedger> LedgerAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
@@ -280,6 +269,8 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
 
         return new PointsLedger(yuanPerPoint, totals, departments, people, entries);
     }
+
+    private static string Trend(int count, int previous) => previous == 0 ? "NEW" : count > previous ? "UP" : count < previous ? "DOWN" : "SAME";
 
     private static decimal? Money(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
 

@@ -18,6 +18,9 @@ internal static class LifecycleConfiguration
         Converters = { new InstantJsonConverter(), new JsonStringEnumConverter() },
     };
 
+    private static readonly string[] CallbackScores =
+        [nameof(Satisfaction.Overall), nameof(Satisfaction.Attitude), nameof(Satisfaction.Speed), nameof(Satisfaction.Professionalism), nameof(Satisfaction.Outcome)];
+
     public static void ConfigureLifecycle(this EntityTypeBuilder<Complaint> builder)
     {
         builder.Ignore(c => c.Urgency);
@@ -42,6 +45,16 @@ internal static class LifecycleConfiguration
         builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
             callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
             json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));
+        // The latest callback's scores and the number of handlers again as plain integers, for the report: it averages
+        // and counts columns instead of unpacking jsonb per complaint, and its covering index holds them (an index row
+        // cannot hold a whole array). PostgreSQL computes them on every write, and for existing rows.
+        foreach (var score in CallbackScores)
+        {
+            builder.Property<int?>("Callback" + score).HasComputedColumnSql(
+                $"(last_callback->'satisfaction'->>'{JsonNamingPolicy.CamelCase.ConvertName(score)}')::int", stored: true);
+        }
+
+        builder.Property<int>("HandlerCount").HasComputedColumnSql("cardinality(handler_ids)", stored: true);
 
         builder.HasMany(c => c.Evidence).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);

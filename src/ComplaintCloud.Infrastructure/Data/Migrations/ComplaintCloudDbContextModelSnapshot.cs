@@ -249,6 +249,36 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
+                    b.Property<int?>("CallbackAttitude")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_attitude")
+                        .HasComputedColumnSql("(last_callback->'satisfaction'->>'attitude')::int", true);
+
+                    b.Property<int?>("CallbackOutcome")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_outcome")
+                        .HasComputedColumnSql("(last_callback->'satisfaction'->>'outcome')::int", true);
+
+                    b.Property<int?>("CallbackOverall")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_overall")
+                        .HasComputedColumnSql("(last_callback->'satisfaction'->>'overall')::int", true);
+
+                    b.Property<int?>("CallbackProfessionalism")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_professionalism")
+                        .HasComputedColumnSql("(last_callback->'satisfaction'->>'professionalism')::int", true);
+
+                    b.Property<int?>("CallbackSpeed")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("callback_speed")
+                        .HasComputedColumnSql("(last_callback->'satisfaction'->>'speed')::int", true);
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -279,6 +309,12 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("escalated_to_role");
+
+                    b.Property<int>("HandlerCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("handler_count")
+                        .HasComputedColumnSql("cardinality(handler_ids)", true);
 
                     b.Property<Guid[]>("HandlerIds")
                         .IsRequired()
