@@ -52,6 +52,7 @@ public static class ApplicationServices
     private static IServiceCollection AddLifecycle(this IServiceCollection services) =>
         services
             .AddScoped<ComplaintWork>()
+            .AddScoped<LifecyclePenalties>()
             .AddScoped<EvidenceFiles>()
             .AddScoped<AcknowledgeComplaintHandler>()
             .AddScoped<AssignComplaintHandler>()

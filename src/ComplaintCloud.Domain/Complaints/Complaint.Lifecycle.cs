@@ -1,4 +1,5 @@
 using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Plugins.Abstractions;
 using NodaTime;
 
@@ -17,6 +18,7 @@ public sealed partial class Complaint
     private readonly List<PlanTask> _tasks = [];
     private readonly List<ComplaintNote> _notes = [];
     private readonly List<ComplaintEvent> _newEvents = [];
+    private readonly List<PenaltyDue> _penaltiesDue = [];
 
     /// <summary>The first responder who owns it until a formal handover (seed 004); null until taken or after a reopen.</summary>
     public Guid? OwnerId { get; private set; }
@@ -72,6 +74,14 @@ public sealed partial class Complaint
         var events = _newEvents.ToList();
         _newEvents.Clear();
         return events;
+    }
+
+    /// <summary>The penalty occasions recorded since the last call, to be booked with the change.</summary>
+    public IReadOnlyList<PenaltyDue> TakePenaltiesDue()
+    {
+        var due = _penaltiesDue.ToList();
+        _penaltiesDue.Clear();
+        return due;
     }
 
     public void FlagDuplicateOf(Complaint earlier, Instant at)
@@ -167,6 +177,11 @@ public sealed partial class Complaint
         ResponsibilityReason = why;
         Status = ComplaintStatus.ResponsibilityDecided;
         Record("RESPONSIBILITY_DECIDED", actor, at, before, new { status = Status, responsibility, reason = why, remedyOptions = RemedyOptions });
+        // The company's fault confirms the complaint at its grade; an ungraded one gives the policy nothing to judge.
+        if (responsibility == Lifecycle.Responsibility.Company && Grade is { } grade)
+        {
+            _penaltiesDue.Add(PenaltyDue.ComplaintConfirmed(Id, grade.Code, actor.UserId, at));
+        }
     }
 
     public void ProposePlan(
@@ -344,7 +359,13 @@ public sealed partial class Complaint
         Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, satisfaction);
         if (satisfaction.Unsatisfied)
         {
+            // The handling was judged at the grade it had, before the reopen raises it.
+            var handledAt = Grade;
             Reopen(actor, "The customer was unsatisfied on callback.", higherGrade, at);
+            if (handledAt is not null)
+            {
+                _penaltiesDue.Add(PenaltyDue.CallbackUnsatisfied(Id, ReopenCount, handledAt.Code, actor.UserId, at));
+            }
         }
     }
 

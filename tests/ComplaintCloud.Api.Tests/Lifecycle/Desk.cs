@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ComplaintCloud.Api.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace ComplaintCloud.Api.Tests.Lifecycle;
 
@@ -43,6 +45,15 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
         var result = await Admin.SendAsync(Operations.Submit, new { input = input ?? Operations.CalmMalfunctionInput() });
         result.AssertNoErrors();
         return result.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The admin's <c>report</c> over the days around now in the tenant's zone (Asia/Shanghai): whatever a test just did.</summary>
+    public async Task<JsonElement> ReportAroundNowAsync(string query)
+    {
+        var today = api.Services.GetRequiredService<IClock>().GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        var result = await Admin.SendAsync(query, new { period = new { from = $"{today.PlusDays(-1):yyyy-MM-dd}", to = $"{today.PlusDays(1):yyyy-MM-dd}" } });
+        result.AssertNoErrors();
+        return result.Data.GetProperty("report");
     }
 
     /// <summary>Runs a lifecycle mutation with <c>complaintId</c> added to the input.</summary>

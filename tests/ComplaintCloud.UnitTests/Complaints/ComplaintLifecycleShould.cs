@@ -1,6 +1,7 @@
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Plugins.Abstractions;
 using NodaTime;
 using static ComplaintCloud.Domain.Complaints.ComplaintStatus;
@@ -212,6 +213,75 @@ public sealed class ComplaintLifecycleShould
         Assert.Equal(ErrorCode.InvalidTransition, refused.Code);
     }
 
+    [Fact]
+    public void Make_the_per_complaint_deductions_due_at_its_grade_when_the_company_is_responsible()
+    {
+        var complaint = Walk("acknowledge assign investigate");
+
+        Steps["decide"](complaint);
+
+        Assert.Equal(
+            new PenaltyDue(PenaltyOccasion.ComplaintConfirmed, $"complaint:{complaint.Id}:ComplaintConfirmed", "NORMAL", Owner.UserId, Now),
+            Assert.Single(complaint.TakePenaltiesDue()));
+    }
+
+    [Fact]
+    public void Name_the_same_occasion_each_time_the_company_is_decided_responsible_so_it_books_once()
+    {
+        var complaint = Walk("acknowledge assign investigate decide");
+
+        Steps["decide"](complaint);
+
+        Assert.Equal($"complaint:{complaint.Id}:ComplaintConfirmed", Assert.Single(complaint.TakePenaltiesDue()).OccasionKey);
+    }
+
+    [Theory]
+    [InlineData(Responsibility.Customer)]
+    [InlineData(Responsibility.ThirdParty)]
+    [InlineData(Responsibility.ForceMajeure)]
+    public void Make_nothing_due_when_the_company_is_not_responsible(Responsibility responsibility)
+    {
+        var complaint = Walk("acknowledge assign investigate");
+
+        complaint.DecideResponsibility(Owner, responsibility, "Misuse.", Now);
+
+        Assert.Empty(complaint.TakePenaltiesDue());
+    }
+
+    [Fact]
+    public void Make_an_unhappy_callback_due_at_the_grade_it_was_handled_at_named_by_the_reopen_it_causes()
+    {
+        var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm finishTask resolve");
+
+        Steps["unhappyCallback"](complaint);
+
+        Assert.Equal(
+            new PenaltyDue(PenaltyOccasion.CallbackUnsatisfied, $"complaint:{complaint.Id}:CallbackUnsatisfied:reopen:1", "NORMAL", Caller.UserId, Now),
+            Assert.Single(complaint.TakePenaltiesDue()));
+    }
+
+    [Fact]
+    public void Name_each_unhappy_callback_apart()
+    {
+        var complaint = Walk(
+            "acknowledge assign investigate decide propose approve notify confirm finishTask resolve unhappyCallback " +
+            "assign investigate decide propose approve notify confirm finishTask resolve");
+
+        Steps["unhappyCallback"](complaint);
+
+        Assert.Equal($"complaint:{complaint.Id}:CallbackUnsatisfied:reopen:2", Assert.Single(complaint.TakePenaltiesDue()).OccasionKey);
+    }
+
+    [Fact]
+    public void Make_nothing_due_when_the_customer_is_satisfied_on_callback()
+    {
+        var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm finishTask resolve");
+
+        Steps["callback"](complaint);
+
+        Assert.Empty(complaint.TakePenaltiesDue());
+    }
+
     private static Complaint Walk(string path)
     {
         var complaint = Complaint.Receive(
@@ -228,6 +298,7 @@ public sealed class ComplaintLifecycleShould
         }
 
         complaint.TakeNewEvents();
+        complaint.TakePenaltiesDue();
         return complaint;
     }
 }
