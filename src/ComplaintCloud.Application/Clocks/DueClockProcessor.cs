@@ -148,7 +148,7 @@ public sealed class DueClockProcessor(
     {
         var breached = alert.Occasion == ClockOccasion.Breached;
         var occasionKey = $"clock:{slaClock.Id}:{alert.Occasion}";
-        var (steps, penalties, policyError) = await AskPolicyAsync(tenant, complaint, attribution, breached, occasionKey, alert.At);
+        var (steps, rules, policyError) = await AskPolicyAsync(tenant, complaint, breached);
         Record(breached ? "CLOCK_BREACHED" : "CLOCK_WARNED", new
         {
             clockId = slaClock.Id,
@@ -184,27 +184,20 @@ public sealed class DueClockProcessor(
             }
         }
 
-        foreach (var entry in penalties)
+        foreach (var booking in PenaltyBooking.Book(complaint, rules, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, null, alert.At, slaClock.Id))
         {
-            writes.Penalties.Add(entry);
-            Record("PENALTY_BOOKED", new { clockId = slaClock.Id, target = entry.Target.ToString(), points = entry.Points, rule = entry.Rule, entry.UpToDismissal });
+            writes.Penalties.Add(booking.Entry);
+            writes.Events.Add(booking.Event);
         }
 
         void Record(string type, object data) =>
             writes.Events.Add(ComplaintEvent.Record(complaint, type, null, alert.At, JsonSerializer.Serialize(data)));
     }
 
-    private async Task<(IReadOnlyList<EscalationStep> Steps, IReadOnlyList<PenaltyEntry> Penalties, string? Error)> AskPolicyAsync(
-        Tenant tenant, Complaint complaint, PenaltyAttribution attribution, bool breached, string occasionKey, Instant at)
-    {
-        if (complaint.Grade is not { } grade)
-        {
-            return ([], [], null);
-        }
-
-        var (steps, rules, error) = await policyAnswers.ForAsync(tenant, complaint, grade.Code, breached);
-        return (steps, [.. rules.Select(rule => PenaltyEntry.Book(tenant.Id, complaint.Id, rule, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, at))], error);
-    }
+    private async Task<SlaPolicyAnswer> AskPolicyAsync(Tenant tenant, Complaint complaint, bool breached) =>
+        complaint.Grade is { } grade
+            ? await policyAnswers.ForAsync(tenant, complaint, grade.Code, breached)
+            : new SlaPolicyAnswer([], [], null);
 
     /// <summary>Everything one batch writes.</summary>
     private sealed class Consequences
