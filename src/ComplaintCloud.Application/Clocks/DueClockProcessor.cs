@@ -50,16 +50,16 @@ public sealed class DueClockProcessor(
         tenantContext.UseTenant(tenantId);
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handled = await HandleBatchAsync(tenantId, now, transaction, cancellationToken);
+        var handled = await HandleBatchAsync([tenantId], now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return handled;
     }
 
     /// <summary>
-    /// Handles up to a batch of due clocks of each of <paramref name="tenantIds"/> in one transaction (a sweep under
-    /// load, where a tenant has only a few clocks due at a time); returns how many. The scope acts for no tenant: each
-    /// tenant's statements run under that tenant's row-level security setting, made transaction-local, so no
-    /// statement sees two tenants' rows.
+    /// Handles up to a batch of the due clocks of <paramref name="tenantIds"/>, most overdue first, in one transaction
+    /// (a sweep under load, where each tenant has only a few clocks due at a time); returns how many. The scope acts for
+    /// no tenant: the transaction names the swept tenants to row-level security (its sla_sweep policy), so its
+    /// statements see those tenants' rows and no others.
     /// </summary>
     public async Task<int> SweepAsync(IReadOnlyList<Guid> tenantIds, CancellationToken cancellationToken)
     {
@@ -71,27 +71,23 @@ public sealed class DueClockProcessor(
 
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handled = 0;
-        foreach (var tenantId in tenantIds)
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT set_config({RowLevelSecurity.TenantSetting}, {tenantId.ToString()}, true)", cancellationToken);
-            handled += await HandleBatchAsync(tenantId, now, transaction, cancellationToken);
-        }
-
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT set_config({RowLevelSecurity.SweptTenantsSetting}, {"{" + string.Join(',', tenantIds) + "}"}, true)", cancellationToken);
+        var handled = await HandleBatchAsync(tenantIds, now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return handled;
     }
 
-    private async Task<int> HandleBatchAsync(Guid tenantId, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<int> HandleBatchAsync(IReadOnlyList<Guid> tenantIds, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        // The batch, its complaints and the tenant in one round trip; the lock is taken on the clocks only. Nothing is
+        // The batch, its complaints and tenants in one round trip; the lock is taken on the clocks only. Nothing is
         // tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
         // by the query filters, which know only the scope's tenant.
+        var ids = tenantIds.ToArray();
         var due = await (
                 from slaClock in db.SlaClocks.FromSql($"""
                     SELECT * FROM sla_clocks
-                    WHERE tenant_id = {tenantId} AND next_alert_at <= {now}
+                    WHERE tenant_id = ANY({ids}) AND next_alert_at <= {now}
                     ORDER BY next_alert_at
                     LIMIT {options.BatchSize}
                     FOR UPDATE SKIP LOCKED
@@ -100,7 +96,7 @@ public sealed class DueClockProcessor(
                 join tenant in db.Tenants on slaClock.TenantId equals tenant.Id
                 select new { Clock = slaClock, Complaint = complaint, Tenant = tenant })
             .IgnoreQueryFilters()
-            // One tenant object for the batch, not one per clock.
+            // One object per tenant for the batch, not one per clock.
             .AsNoTrackingWithIdentityResolution()
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
@@ -120,7 +116,7 @@ public sealed class DueClockProcessor(
             writes.Clocks.Add(slaClock);
             writes.Alerts.Add(alert);
             await RecordConsequencesAsync(tenant, complaint, attribution, slaClock, alert, writes);
-            writes.Notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(tenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
+            writes.Notices.Add(ClockAlertFeed.Serialize(new ClockAlertNotice(alert.TenantId, alert.ComplaintId, alert.ClockId, alert.ClockKind, alert.Occasion, alert.DueAt, now)));
         }
 
         // One statement for all of it. The tenant's trigger needs no arming: it is armed no later than the clocks' old
@@ -139,7 +135,7 @@ public sealed class DueClockProcessor(
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        logger.LogDebug("Handled {Count} due clocks of tenant {TenantId} in {Elapsed} ms.", due.Count, tenantId, (clock.GetCurrentInstant() - now).TotalMilliseconds);
+        logger.LogDebug("Handled {Count} due clocks of {Tenants} tenants in {Elapsed} ms.", due.Count, ids.Length, (clock.GetCurrentInstant() - now).TotalMilliseconds);
         return due.Count;
     }
 

@@ -9,7 +9,7 @@ public interface IDueClockProcessor
     /// (null when none of its clocks can warn or breach any more).</summary>
     Task<Instant?> ProcessDueAsync(Guid tenantId, CancellationToken cancellationToken);
 
-    /// <summary>Handles a batch of due clocks of each tenant in one transaction, in a scope acting for no tenant;
-    /// returns how many.</summary>
+    /// <summary>Handles up to a batch of the tenants' due clocks, most overdue first, in one transaction, in a scope
+    /// acting for no tenant; returns how many.</summary>
     Task<int> SweepAsync(IReadOnlyList<Guid> tenantIds, CancellationToken cancellationToken);
 }

@@ -13,9 +13,9 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// A tenant's one SLA job: fired at the tenant's next warning or deadline, it handles everything due and re-arms its
 /// trigger to the next one. Never concurrent for one tenant's trigger, in this process or any other of the cluster.
 /// Under load one fire per process becomes the sweep: it handles every tenant with clocks due, a few at once, for as
-/// long as clocks keep falling due. Meanwhile the other tenants' fires arm their triggers only as a safety net, and
-/// the sweep re-arms every tenant to its next alert when it ends: the work per Quartz fire grows with the load
-/// instead of the number of fires (each costs the cluster several locked round trips).
+/// long as clocks keep falling due. Meanwhile the other tenants' fires do nothing, and the sweep re-arms every tenant to
+/// its next alert when it ends: the work per Quartz fire grows with the load instead of the number of fires (each
+/// costs the cluster several locked round trips).
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers triggers, SlaSweep sweep, IClock clock, ILogger<TenantClockJob> logger) : IJob
@@ -29,45 +29,42 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
     /// that run, or for a sweep.</summary>
     public static readonly Duration CoalesceWithin = Duration.FromMilliseconds(500);
 
-    /// <summary>How far out a tenant's trigger is armed while a sweep handles its clocks: only in case the sweep's
-    /// process dies before re-arming it.</summary>
-    public static readonly Duration WhileSwept = Duration.FromSeconds(60);
-
     // How often a sweep passes over the due tenants, and how many passes finding nothing end it.
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);
     private const int IdlePassesBeforeEnd = 8;
 
     // Tenants one sweep round takes, how many share a transaction, and how many transactions run at once.
     private const int TenantsPerRound = 64;
-    private const int TenantsPerTransaction = 16;
+    private const int TenantsPerTransaction = 32;
     private const int TransactionsAtOnce = 2;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenantId = Guid.Parse(context.MergedJobDataMap.GetString(TenantIdKey)!);
-        var next = await HandleAsync(tenantId, cancellationToken);
-        var notBefore = CoalesceWithin;
-        if (sweep.TryEnter())
+        if (!sweep.TryEnter())
         {
-            try
-            {
-                await SweepAsync(context.Scheduler, cancellationToken);
-            }
-            finally
-            {
-                sweep.Exit();
-            }
+            // The sweep running in this process handles this tenant's clocks and re-arms every tenant when it ends.
+            // Should the process die first, Quartz recovers the sweeping job on another node, whose sweep does the
+            // same (and a restart arms every tenant).
+            return;
         }
-        else
+
+        Instant? next;
+        try
         {
-            notBefore = WhileSwept;
+            next = await HandleAsync(tenantId, cancellationToken);
+            await SweepAsync(context.Scheduler, cancellationToken);
+        }
+        finally
+        {
+            sweep.Exit();
         }
 
         // A scheduler shutting down arms nothing; the next start arms every tenant.
         if (next is { } at && Running(context.Scheduler))
         {
-            await triggers.ArmAsync(tenantId, Instant.Max(at, clock.GetCurrentInstant() + notBefore), cancellationToken);
+            await triggers.ArmAsync(tenantId, Instant.Max(at, clock.GetCurrentInstant() + CoalesceWithin), cancellationToken);
         }
     }
 
@@ -97,29 +94,35 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
     // wait for the next pass and are handled in one batch, which is what keeps the work per clock small under load.
     private async Task SweepAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        for (var idlePasses = 0; idlePasses < IdlePassesBeforeEnd && Running(scheduler);)
+        try
         {
-            var pass = Stopwatch.StartNew();
-            var handled = 0;
-            while (await TenantsWithDueClocksAsync(cancellationToken) is { Count: > 0 } due)
+            for (var idlePasses = 0; idlePasses < IdlePassesBeforeEnd && Running(scheduler);)
             {
-                handled += due.Count;
-                await Parallel.ForEachAsync(
-                    due.Chunk(TenantsPerTransaction),
-                    new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = cancellationToken },
-                    async (tenants, ct) => await SweepTenantsAsync(tenants, ct));
-            }
+                var pass = Stopwatch.StartNew();
+                var handled = 0;
+                while (await TenantsWithDueClocksAsync(cancellationToken) is { Count: > 0 } due)
+                {
+                    handled += due.Count;
+                    await Parallel.ForEachAsync(
+                        due.Chunk(TenantsPerTransaction),
+                        new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = cancellationToken },
+                        async (tenants, ct) => await SweepTenantsAsync(tenants, ct));
+                }
 
-            idlePasses = handled == 0 ? idlePasses + 1 : 0;
-            if (pass.Elapsed < Pace)
-            {
-                await Task.Delay(Pace - pass.Elapsed, cancellationToken);
+                idlePasses = handled == 0 ? idlePasses + 1 : 0;
+                if (pass.Elapsed < Pace)
+                {
+                    await Task.Delay(Pace - pass.Elapsed, cancellationToken);
+                }
             }
         }
-
-        if (Running(scheduler))
+        finally
         {
-            await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+            // The tenants whose fires the sweep stood in for have no trigger armed until now.
+            if (Running(scheduler))
+            {
+                await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+            }
         }
     }
 

@@ -34,6 +34,29 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task ShowAnSlaSweepOnlyTheTenantsItNamesForItsTransaction()
+    {
+        var (a, b) = await TwoTenantsWithAComplaintEachAsync();
+        await using var connection = await RuntimeConnectionAsync(tenantId: null);
+        await using (var sweep = await connection.BeginTransactionAsync())
+        {
+            await ScalarAsync<string>(connection, $"SELECT set_config('{RowLevelSecurity.SweptTenantsSetting}', @tenants, true)", ("tenants", $"{{{a.TenantId}}}"));
+
+            foreach (var table in await TenantTablesAsync())
+            {
+                Assert.Equal(0L, await ScalarAsync<long>(connection, $"SELECT count(*) FROM \"{table}\" WHERE tenant_id <> @a", ("a", Guid.Parse(a.TenantId))));
+            }
+
+            Assert.True(await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints") >= 1);
+            Assert.Equal(a.TenantId, (await ScalarAsync<Guid>(connection, "SELECT id FROM tenants")).ToString());
+            await sweep.CommitAsync();
+        }
+
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints"));
+        Assert.Equal(0L, await ScalarAsync<long>(connection, "SELECT count(*) FROM complaints WHERE tenant_id = @b", ("b", Guid.Parse(b.TenantId))));
+    }
+
+    [Fact]
     public async Task ShowNoRowsToAConnectionThatNamesNoTenant()
     {
         await TwoTenantsWithAComplaintEachAsync();

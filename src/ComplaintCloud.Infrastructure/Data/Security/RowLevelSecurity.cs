@@ -12,17 +12,27 @@ public static class RowLevelSecurity
     /// <summary>The session setting the policies compare tenant_id with; set by <see cref="Tenancy.TenantSessionInterceptor"/>.</summary>
     public const string TenantSetting = "app.tenant_id";
 
+    /// <summary>The transaction-local setting an SLA sweep names the tenants it handles in, as a uuid[] literal; the
+    /// requests never set it.</summary>
+    public const string SweptTenantsSetting = "app.swept_tenants";
+
     // Every definition is idempotent. An unset or reset tenant ('') matches no row. The tenants table is not
     // tenant-owned but gets the same treatment on its id: the runtime role sees only the current tenant's row, and
     // finding a tenant by slug (log-in, X-Tenant) goes through one SECURITY DEFINER function that answers an id
     // and nothing more, running as the owner, for whom the owner_* policies open the table. The platform operator's
-    // list and suspension are two more such functions; the service lets only the operator call them.
+    // list and suspension are two more such functions; the service lets only the operator call them. A second policy,
+    // sla_sweep, opens the rows of the tenants an SLA sweep names for its one transaction, so that it handles many
+    // tenants' few due clocks in a few statements; requests never set it, and an unset list matches no row.
     private const string Sql = $$"""
         SELECT pg_advisory_xact_lock(hashtext('complaintcloud_row_level_security'));
 
         CREATE OR REPLACE FUNCTION complaintcloud_current_tenant() RETURNS uuid
           LANGUAGE sql STABLE PARALLEL SAFE
           AS $$ SELECT NULLIF(current_setting('{{TenantSetting}}', true), '')::uuid $$;
+
+        CREATE OR REPLACE FUNCTION complaintcloud_swept_tenants() RETURNS uuid[]
+          LANGUAGE sql STABLE PARALLEL SAFE
+          AS $$ SELECT NULLIF(current_setting('{{SweptTenantsSetting}}', true), '')::uuid[] $$;
 
         CREATE OR REPLACE FUNCTION complaintcloud_tenant_id(tenant_slug text) RETURNS uuid
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -78,12 +88,19 @@ public static class RowLevelSecurity
               EXECUTE format('DROP POLICY IF EXISTS tenant_isolation ON %I', t.relname);
               EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = complaintcloud_current_tenant())'
                              ' WITH CHECK (tenant_id = complaintcloud_current_tenant())', t.relname);
+              EXECUTE format('DROP POLICY IF EXISTS sla_sweep ON %I', t.relname);
+              -- The list is read once per statement (an init plan), not parsed again for every row.
+              EXECUTE format('CREATE POLICY sla_sweep ON %I USING (tenant_id = ANY((SELECT complaintcloud_swept_tenants())::uuid[]))'
+                             ' WITH CHECK (tenant_id = ANY((SELECT complaintcloud_swept_tenants())::uuid[]))', t.relname);
             END LOOP;
 
             ALTER TABLE tenants ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
             DROP POLICY IF EXISTS tenant_isolation ON tenants;
             CREATE POLICY tenant_isolation ON tenants USING (id = complaintcloud_current_tenant())
               WITH CHECK (id = complaintcloud_current_tenant());
+            DROP POLICY IF EXISTS sla_sweep ON tenants;
+            CREATE POLICY sla_sweep ON tenants USING (id = ANY((SELECT complaintcloud_swept_tenants())::uuid[]))
+              WITH CHECK (id = ANY((SELECT complaintcloud_swept_tenants())::uuid[]));
             DROP POLICY IF EXISTS owner_lookup ON tenants;
             EXECUTE format('CREATE POLICY owner_lookup ON tenants FOR SELECT TO %I USING (true)', current_user);
             DROP POLICY IF EXISTS owner_suspend ON tenants;
