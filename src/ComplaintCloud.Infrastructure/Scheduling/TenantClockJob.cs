@@ -58,7 +58,14 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
         }
         finally
         {
+            // Released first, so that a fire during the arming (which takes a locked Quartz write per tenant) can
+            // start the next sweep. The tenants whose fires this sweep stood in for have no trigger armed until then,
+            // even when the sweep failed.
             sweep.Exit();
+            if (Running(context.Scheduler))
+            {
+                await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+            }
         }
 
         // A scheduler shutting down arms nothing; the next start arms every tenant.
@@ -94,34 +101,23 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
     // wait for the next pass and are handled in one batch, which is what keeps the work per clock small under load.
     private async Task SweepAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        try
+        for (var idlePasses = 0; idlePasses < IdlePassesBeforeEnd && Running(scheduler);)
         {
-            for (var idlePasses = 0; idlePasses < IdlePassesBeforeEnd && Running(scheduler);)
+            var pass = Stopwatch.StartNew();
+            var handled = 0;
+            while (await TenantsWithDueClocksAsync(cancellationToken) is { Count: > 0 } due)
             {
-                var pass = Stopwatch.StartNew();
-                var handled = 0;
-                while (await TenantsWithDueClocksAsync(cancellationToken) is { Count: > 0 } due)
-                {
-                    handled += due.Count;
-                    await Parallel.ForEachAsync(
-                        due.Chunk(TenantsPerTransaction),
-                        new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = cancellationToken },
-                        async (tenants, ct) => await SweepTenantsAsync(tenants, ct));
-                }
-
-                idlePasses = handled == 0 ? idlePasses + 1 : 0;
-                if (pass.Elapsed < Pace)
-                {
-                    await Task.Delay(Pace - pass.Elapsed, cancellationToken);
-                }
+                handled += due.Count;
+                await Parallel.ForEachAsync(
+                    due.Chunk(TenantsPerTransaction),
+                    new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = cancellationToken },
+                    async (tenants, ct) => await SweepTenantsAsync(tenants, ct));
             }
-        }
-        finally
-        {
-            // The tenants whose fires the sweep stood in for have no trigger armed until now.
-            if (Running(scheduler))
+
+            idlePasses = handled == 0 ? idlePasses + 1 : 0;
+            if (pass.Elapsed < Pace)
             {
-                await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+                await Task.Delay(Pace - pass.Elapsed, cancellationToken);
             }
         }
     }
