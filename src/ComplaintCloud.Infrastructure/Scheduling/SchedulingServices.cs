@@ -68,7 +68,7 @@ public static class SchedulingServices
 /// </summary>
 internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers triggers) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmEveryTenantAsync(scopes, triggers, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmTenantsAsync(scopes, triggers, only: null, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -42,33 +42,39 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
     {
         ArgumentNullException.ThrowIfNull(context);
         var tenantId = Guid.Parse(context.MergedJobDataMap.GetString(TenantIdKey)!);
-        if (!sweep.TryEnter())
+        // A job recovered from a node that died arms every tenant at the end of a sweep, not knowing whose fires the
+        // dead node's sweep stood in for.
+        if (!sweep.TryStart(tenantId, everyTenant: context.Recovering))
         {
-            // The sweep running in this process handles this tenant's clocks and re-arms every tenant when it ends.
-            // Should the process die first, Quartz recovers the sweeping job on another node, whose sweep does the
-            // same (and a restart arms every tenant).
+            // The sweep running in this process handles this tenant's clocks and re-arms it when it ends.
             return;
         }
 
-        Instant? next;
+        var next = await HandleAsync(tenantId, cancellationToken);
+        IReadOnlySet<Guid>? toArm;
         try
         {
-            next = await HandleAsync(tenantId, cancellationToken);
             await SweepAsync(context.Scheduler, cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever failed, the deferred tenants and this one must be armed again below.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "The SLA sweep failed; the tenants it stood in for are armed again.");
         }
         finally
         {
-            // Released first, so that a fire during the arming (which takes a locked Quartz write per tenant) can
-            // start the next sweep. The tenants whose fires this sweep stood in for have no trigger armed until then,
-            // even when the sweep failed.
-            sweep.Exit();
-            if (Running(context.Scheduler))
-            {
-                await ArmEveryTenantAsync(scopes, triggers, cancellationToken);
-            }
+            // Ended first, so that a fire during the arming (a locked Quartz write per tenant) can start the next sweep.
+            toArm = sweep.End();
         }
 
-        // A scheduler shutting down arms nothing; the next start arms every tenant.
+        // The tenants whose fires this sweep stood in for have no trigger until now, even when the sweep failed. A
+        // scheduler shutting down arms nothing; the next start arms every tenant.
+        if (Running(context.Scheduler) && toArm is not { Count: 0 })
+        {
+            await ArmTenantsAsync(scopes, triggers, toArm, cancellationToken);
+        }
+
         if (next is { } at && Running(context.Scheduler))
         {
             await triggers.ArmAsync(tenantId, Instant.Max(at, clock.GetCurrentInstant() + CoalesceWithin), cancellationToken);
@@ -155,9 +161,9 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Arms every tenant that has clocks to watch to its next alert (never later than it is armed): at start,
-    /// and when a sweep that stood in for the tenants' triggers ends.</summary>
-    public static async Task ArmEveryTenantAsync(IServiceScopeFactory scopes, SlaTriggers triggers, CancellationToken cancellationToken)
+    /// <summary>Arms each tenant that has clocks to watch — all of them, or <paramref name="only"/> these — to its next
+    /// alert (never later than it is armed): at start, and when a sweep that stood in for tenants' triggers ends.</summary>
+    public static async Task ArmTenantsAsync(IServiceScopeFactory scopes, SlaTriggers triggers, IReadOnlySet<Guid>? only, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         ArgumentNullException.ThrowIfNull(triggers);
@@ -167,7 +173,7 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
         var tenants = await db.Database
             .SqlQuery<NextClockAlert>($"SELECT tenant_id, next_alert_at AS next FROM complaintcloud_next_clock_alerts()")
             .ToListAsync(cancellationToken);
-        foreach (var tenant in tenants)
+        foreach (var tenant in tenants.Where(t => only is null || only.Contains(t.TenantId)))
         {
             await triggers.ArmAsync(tenant.TenantId, tenant.Next, cancellationToken);
         }
@@ -177,15 +183,44 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
 /// <summary>A tenant's next SLA alert, as the arming of every tenant reads it.</summary>
 internal sealed record NextClockAlert(Guid TenantId, Instant Next);
 
-/// <summary>Lets one job per process sweep at a time: sweeps racing over the same due tenants would mostly find
-/// each other's clocks locked.</summary>
-public sealed class SlaSweep : IDisposable
+/// <summary>
+/// The one sweep a process runs at a time (sweeps racing over the same due tenants would mostly find each other's
+/// clocks locked), and the tenants whose fires it stood in for. Deferring and ending are atomic, so a fire that cannot
+/// start a sweep is either deferred to the running one, which re-arms it, or finds it ended and starts the next.
+/// </summary>
+public sealed class SlaSweep
 {
-    private readonly SemaphoreSlim _running = new(1, 1);
+    private readonly Lock _lock = new();
+    private HashSet<Guid>? _deferred;
+    private bool _everyTenant;
 
-    public bool TryEnter() => _running.Wait(0);
+    /// <summary>Starts the sweep, or defers <paramref name="tenantId"/> to the one running (false); with
+    /// <paramref name="everyTenant"/> the sweep re-arms every tenant when it ends.</summary>
+    public bool TryStart(Guid tenantId, bool everyTenant)
+    {
+        lock (_lock)
+        {
+            _everyTenant |= everyTenant;
+            if (_deferred is null)
+            {
+                _deferred = [];
+                return true;
+            }
 
-    public void Exit() => _running.Release();
+            _deferred.Add(tenantId);
+            return false;
+        }
+    }
 
-    public void Dispose() => _running.Dispose();
+    /// <summary>Ends the sweep; returns the tenants to re-arm: those deferred to it, or null for every tenant.</summary>
+    public IReadOnlySet<Guid>? End()
+    {
+        lock (_lock)
+        {
+            var deferred = _everyTenant ? null : _deferred ?? [];
+            _deferred = null;
+            _everyTenant = false;
+            return deferred;
+        }
+    }
 }
