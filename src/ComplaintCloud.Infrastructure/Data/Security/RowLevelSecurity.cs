@@ -54,7 +54,7 @@ public static class RowLevelSecurity
         REVOKE ALL ON FUNCTION complaintcloud_set_tenant_suspended(uuid, boolean) FROM PUBLIC;
 
         -- Background work across tenants (SLA jobs, the outbox) learns which tenants have work due, never what it is;
-        -- each tenant's work is then done with that tenant set, under the same policies as a request.
+        -- that work is then done with those tenants set (one, or an SLA sweep's few), under row-level security.
         CREATE OR REPLACE FUNCTION complaintcloud_next_clock_alerts() RETURNS TABLE (tenant_id uuid, next_alert_at timestamptz)
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
           AS $$ SELECT c.tenant_id, min(c.next_alert_at) FROM sla_clocks c WHERE c.next_alert_at IS NOT NULL GROUP BY c.tenant_id $$;
