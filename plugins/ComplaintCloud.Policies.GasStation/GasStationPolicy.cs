@@ -166,7 +166,8 @@ public sealed class GasStationPolicy : IComplaintPolicy
                 new(EscalationAction.Reassign, decider, within),
             ],
             EscalationTrigger.ClockWarning => [new(EscalationAction.Notify, decider)],
-            EscalationTrigger.ClockBreached => [new(EscalationAction.Notify, above ?? decider, within)],
+            // A missed time limit takes the complaint one rung up, itself on the clock.
+            EscalationTrigger.ClockBreached => [new(EscalationAction.Escalate, above ?? decider, within)],
             // Beyond the decider's authority: hand it one rung up, which is one grade up.
             EscalationTrigger.AuthorityExceeded => above is null
                 ? [new(EscalationAction.Notify, decider)]

@@ -30,6 +30,7 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
         public const string NormalResolveWorkingDays = "normalResolveWorkingDays";
         public const string UrgentPlanHours = "urgentPlanHours";
         public const string MajorResponseHours = "majorResponseHours";
+        public const string MajorHeadAlertMinutes = "majorHeadAlertMinutes";
         public const string NotifyPlanWorkingDays = "notifyPlanWorkingDays";
         public const string ComplaintCallbackHours = "complaintCallbackHours";
         public const string InquiryCallbackHours = "inquiryCallbackHours";
@@ -52,6 +53,9 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
         [Legal] = (null, Vp),
         [Pr] = (null, Vp),
     };
+
+    // Seed 000: the cross-department emergency team a major complaint forms, under the vice-president.
+    private static readonly string[] EmergencyTeam = [Vp, Legal, Pr, AfterSalesManager, DepartmentHead];
 
     public PolicyDescriptor Descriptor { get; } = new(
         "general-enterprise",
@@ -85,6 +89,7 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
             new(Keys.NormalResolveWorkingDays, new("Resolve a normal complaint within (working days)", "普通级解决时限（工作日）"), SettingKind.WholeNumber, "3", 1, 60),
             new(Keys.UrgentPlanHours, new("Resolution plan for an urgent complaint within (hours)", "紧急级给出处理方案时限（小时）"), SettingKind.WholeNumber, "24", 1, 336),
             new(Keys.MajorResponseHours, new("Respond to a major complaint within (hours)", "重大级响应时限（小时）"), SettingKind.WholeNumber, "4", 1, 72),
+            new(Keys.MajorHeadAlertMinutes, new("A major complaint reaches the responsible head within (minutes)", "重大投诉送达责任负责人时限（分钟）"), SettingKind.WholeNumber, "5", 1, 120),
             new(Keys.NotifyPlanWorkingDays, new("Tell the customer the approved plan within (working days)", "审批后告知客户方案时限（工作日）"), SettingKind.WholeNumber, "1", 1, 10),
             new(Keys.ComplaintCallbackHours, new("Call back a resolved complaint within (hours)", "投诉类解决后回访时限（小时）"), SettingKind.WholeNumber, "24", 1, 336),
             new(Keys.InquiryCallbackHours, new("Call back a resolved inquiry, help request or suggestion within (hours)", "咨询、求助类解决后回访时限（小时）"), SettingKind.WholeNumber, "72", 1, 336),
@@ -142,7 +147,15 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
                 callback,
             ],
             Urgent => [contact, new("PLAN", Duration.Hours(settings.WholeNumber(Keys.UrgentPlanHours)), ClockStart.Received), notify, callback],
-            Major => [contact, new("RESPONSE", Duration.Hours(settings.WholeNumber(Keys.MajorResponseHours)), ClockStart.Received), notify, callback],
+            Major =>
+            [
+                // Seed 001: a major complaint reaches the responsible head within 5 minutes (met when someone takes it).
+                new("REPORT", Duration.Minutes(settings.WholeNumber(Keys.MajorHeadAlertMinutes)), ClockStart.Received),
+                contact,
+                new("RESPONSE", Duration.Hours(settings.WholeNumber(Keys.MajorResponseHours)), ClockStart.Received),
+                notify,
+                callback,
+            ],
             _ => throw UnknownGrade(gradeCode),
         };
     }
@@ -172,18 +185,17 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
             {
                 Major =>
                 [
-                    new(EscalationAction.Notify, Vp),
-                    new(EscalationAction.Notify, Legal),
-                    new(EscalationAction.Notify, Pr),
-                    new(EscalationAction.InvolveEmergencyTeam, Vp),
+                    new(EscalationAction.Escalate, Vp),
+                    .. EmergencyTeam.Select(role => new EscalationStep(EscalationAction.InvolveEmergencyTeam, role)),
                 ],
                 Urgent => [new(EscalationAction.Notify, DepartmentHead)],
                 _ => [],
             },
             EscalationTrigger.ClockWarning => [.. approvers.Select(role => new EscalationStep(EscalationAction.Notify, role))],
-            // A breach, or compensation beyond the approver's authority, goes one step up the chain (the VP is the top).
-            EscalationTrigger.ClockBreached or EscalationTrigger.AuthorityExceeded =>
-                [new(EscalationAction.Notify, Chain[approvers[0]].EscalatesTo ?? approvers[0])],
+            // A breach goes one step up the chain (the VP is the top); compensation beyond the approver's authority is
+            // told there, and the approval rules send it up.
+            EscalationTrigger.ClockBreached => [new(EscalationAction.Escalate, Chain[approvers[0]].EscalatesTo ?? approvers[0])],
+            EscalationTrigger.AuthorityExceeded => [new(EscalationAction.Notify, Chain[approvers[0]].EscalatesTo ?? approvers[0])],
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
         };
     }

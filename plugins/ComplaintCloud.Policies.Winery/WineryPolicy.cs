@@ -208,20 +208,21 @@ public sealed class WineryPolicy : IComplaintPolicy
 
         return trigger switch
         {
-            // The ten-minute report is itself clocked; the leaders above only need to know.
+            // The ten-minute report is itself clocked; the leaders above only need to know. A serious or major
+            // complaint is escalated to the customer-service centre, which co-handles it and audits the fix.
             EscalationTrigger.Graded =>
             [
                 .. tier.ReportedTo.Select(role => new EscalationStep(
-                    EscalationAction.Notify,
+                    role == CsCentre ? EscalationAction.Escalate : EscalationAction.Notify,
                     role,
                     IsFrontLine(role) ? Duration.Minutes(settings.WholeNumber(Keys.ReportMinutes)) : null)),
             ],
             EscalationTrigger.ClockWarning => [.. tier.ReportedTo.Where(IsFrontLine).Select(role => new EscalationStep(EscalationAction.Notify, role))],
-            // The CS centre books the deduction and the decider's superior is told.
+            // The CS centre books the deduction and the complaint goes up to the decider's superior.
             EscalationTrigger.ClockBreached =>
             [
                 new(EscalationAction.Notify, CsCentre),
-                new(EscalationAction.Notify, Authority(topDecider, settings).EscalatesTo ?? topDecider),
+                new(EscalationAction.Escalate, Authority(topDecider, settings).EscalatesTo ?? topDecider),
             ],
             // Tiers are set by the amount, so compensation beyond the deciders' authority is the next tier's business.
             EscalationTrigger.AuthorityExceeded => index < Tiers.Length - 1

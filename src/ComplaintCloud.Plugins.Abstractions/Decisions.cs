@@ -81,7 +81,8 @@ public enum EscalationTrigger
     ClockBreached,
     /// <summary>A decision is beyond the deciding role's authority.</summary>
     AuthorityExceeded,
-    /// <summary>The complaint was graded at intake (e.g. MAJOR goes to management at once).</summary>
+    /// <summary>The complaint was graded at intake (e.g. MAJOR goes to management at once): the host applies these
+    /// steps as the complaint is received.</summary>
     Graded,
 }
 
@@ -100,8 +101,10 @@ public enum EscalationAction
     Reassign,
     /// <summary>Raise the complaint one grade.</summary>
     RaiseGrade,
-    /// <summary>Form a cross-department emergency team.</summary>
+    /// <summary>Form a cross-department emergency team: the role is one of its members.</summary>
     InvolveEmergencyTeam,
+    /// <summary>Escalate the complaint to the role: the complaint shows it as escalated to it, and the role is told.</summary>
+    Escalate,
 }
 
 /// <summary>When penalty points are booked.</summary>

@@ -89,6 +89,15 @@ public sealed class GasStationPolicyShould
         Assert.Equal(Duration.Minutes(10), _policy.Clocks("CRITICAL", Sample.Complaint, _defaults).Clock("REPORT").Target);
     }
 
+    [Theory]
+    [InlineData("ROUTINE", "AREA_OFFICE", 30)]
+    [InlineData("ESCALATED", "OPERATIONS_DEPARTMENT", 30)]
+    [InlineData("CRITICAL", "OPERATIONS_DEPARTMENT", 10)]
+    public void EscalateABreachedComplaintOneRungUpOnTheClock(string grade, string escalatedTo, int minutes) =>
+        Assert.Equal(
+            [new EscalationStep(EscalationAction.Escalate, escalatedTo, Duration.Minutes(minutes))],
+            _policy.Escalation(grade, EscalationTrigger.ClockBreached, Sample.Complaint, _defaults));
+
     [Fact]
     public void KeepARoutineComplaintAtTheStation() =>
         Assert.Empty(_policy.Escalation("ROUTINE", EscalationTrigger.Graded, Sample.Complaint, _defaults));

@@ -147,13 +147,25 @@ public sealed class GeneralEnterprisePolicyShould
     public void HaveTheVicePresidentLegalAndPrApproveAMajorPlanJointly() =>
         Assert.Equal(["VP", "LEGAL", "PR"], _policy.Approval("MAJOR", Sample.Complaint, _defaults).RequiredRoles);
 
+    // Seeds 000/004: a major complaint is reported to management at once and a cross-department emergency team formed.
     [Fact]
-    public void TakeAMajorComplaintToManagementAtOnceWithAnEmergencyTeam()
+    public void EscalateAMajorComplaintToTheVicePresidentAtIntakeWithACrossDepartmentEmergencyTeam()
     {
         var steps = _policy.Escalation("MAJOR", EscalationTrigger.Graded, Sample.Complaint, _defaults);
 
-        Assert.Contains(new EscalationStep(EscalationAction.Notify, "VP"), steps);
-        Assert.Contains(new EscalationStep(EscalationAction.InvolveEmergencyTeam, "VP"), steps);
+        Assert.Equal(new EscalationStep(EscalationAction.Escalate, "VP"), steps[0]);
+        Assert.Equal(
+            ["VP", "LEGAL", "PR", "AFTER_SALES_MANAGER", "DEPARTMENT_HEAD"],
+            steps.Where(s => s.Action == EscalationAction.InvolveEmergencyTeam).Select(s => s.RoleCode));
+    }
+
+    // Seed 001: a major complaint reaches the responsible head within 5 minutes.
+    [Fact]
+    public void GiveAMajorComplaintAFiveMinuteHeadAlertClockFromReceipt()
+    {
+        var report = _policy.Clocks("MAJOR", Sample.Complaint, _defaults).Clock("REPORT");
+
+        Assert.Equal((Duration.Minutes(5), ClockStart.Received), (report.Target, report.StartsOn));
     }
 
     [Fact]
@@ -166,9 +178,9 @@ public sealed class GeneralEnterprisePolicyShould
     [InlineData("NORMAL", "AFTER_SALES_MANAGER")]
     [InlineData("URGENT", "VP")]
     [InlineData("MAJOR", "VP")]
-    public void SendABreachUpTheChain(string grade, string notified) =>
+    public void EscalateABreachUpTheChain(string grade, string escalatedTo) =>
         Assert.Equal(
-            [new EscalationStep(EscalationAction.Notify, notified)],
+            [new EscalationStep(EscalationAction.Escalate, escalatedTo)],
             _policy.Escalation(grade, EscalationTrigger.ClockBreached, Sample.Complaint, _defaults));
 
     [Fact]

@@ -76,9 +76,9 @@ public sealed class WineryPolicyShould
     [Theory]
     [InlineData("SERIOUS")]
     [InlineData("MAJOR")]
-    public void AlsoReportSeriousAndMajorComplaintsToTheCustomerServiceCentreWithinTenMinutes(string tier) =>
+    public void EscalateSeriousAndMajorComplaintsToTheCustomerServiceCentreWithinTenMinutesAtIntake(string tier) =>
         Assert.Contains(
-            new EscalationStep(EscalationAction.Notify, "CS_CENTRE", Duration.Minutes(10)),
+            new EscalationStep(EscalationAction.Escalate, "CS_CENTRE", Duration.Minutes(10)),
             _policy.Escalation(tier, EscalationTrigger.Graded, Sample.Complaint, _defaults));
 
     [Theory]

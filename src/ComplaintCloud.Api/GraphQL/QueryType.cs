@@ -62,7 +62,9 @@ public sealed class QueryType : ObjectGraphType
                         filter?.Grade,
                         filter?.Channel,
                         filter?.ReceivedFrom is { } from ? Instant.FromDateTimeUtc(from.ToUniversalTime()) : null,
-                        filter?.ReceivedBefore is { } before ? Instant.FromDateTimeUtc(before.ToUniversalTime()) : null),
+                        filter?.ReceivedBefore is { } before ? Instant.FromDateTimeUtc(before.ToUniversalTime()) : null,
+                        filter?.Escalated,
+                        filter?.EscalatedTo),
                     c.GetArgument<int?>("first"),
                     c.GetArgument<string?>("after"),
                     c.CancellationToken);

@@ -20,14 +20,15 @@ namespace ComplaintCloud.Application.Clocks;
 /// </summary>
 public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policy, IClock clock)
 {
-    /// <summary>Starts the clocks the policy starts at <paramref name="step"/> (PlanApproved, Resolved) for the complaint's grade.</summary>
-    public async Task<IReadOnlyList<SlaClock>> StartClocksAsync(Complaint complaint, ClockStart step, CancellationToken cancellationToken)
+    /// <summary>Starts the clocks the policy starts at <paramref name="step"/> for the complaint's grade (PlanApproved,
+    /// Resolved; Received again when a reopen starts a new round), counting from <paramref name="from"/>, the step's instant.</summary>
+    public async Task<IReadOnlyList<SlaClock>> StartClocksAsync(Complaint complaint, ClockStart step, Instant from, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var grade = complaint.Grade ?? throw new DomainException(ErrorCode.InvalidTransition, "An ungraded complaint runs no clocks.");
         var tenant = await TenantOfAsync(complaint, cancellationToken);
         var rules = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Clocks(grade.Code, facts, settings));
-        var started = ComplaintClocks.Start(complaint, rules, step, clock.GetCurrentInstant(), tenant.Calendar());
+        var started = ComplaintClocks.Start(complaint, rules, step, from, tenant.Calendar());
         db.SlaClocks.AddRange(started);
         Record(complaint, "CLOCK_STARTED", started);
         return started;
@@ -36,6 +37,10 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
     /// <summary>Stops the clock of <paramref name="kind"/> as met (e.g. ACKNOWLEDGE when the customer was acknowledged).</summary>
     public async Task<SlaClock> MeetClockAsync(Complaint complaint, string kind, CancellationToken cancellationToken) =>
         (await ApplyAsync(complaint, "CLOCK_MET", (now, calendar) => [ComplaintClocks.Meet(complaint, kind, now, calendar)], cancellationToken))[0];
+
+    /// <summary>The purpose of the clocks still open lapsed (resolved, withdrawn, closed, reopened): stops them, neither met nor breached.</summary>
+    public Task<IReadOnlyList<SlaClock>> StopClocksAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        ApplyAsync(complaint, "CLOCK_STOPPED", (now, calendar) => ComplaintClocks.Stop(complaint, now, calendar), cancellationToken);
 
     /// <summary>The complaint now waits on the customer or a third party: pauses the clocks whose rules say so.</summary>
     public Task<IReadOnlyList<SlaClock>> PauseClocksAsync(Complaint complaint, CancellationToken cancellationToken) =>

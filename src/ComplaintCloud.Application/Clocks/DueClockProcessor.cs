@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
@@ -111,6 +112,15 @@ public sealed class DueClockProcessor(
         var writes = new Consequences();
         foreach (var (slaClock, complaint, tenant) in due.Select(d => (d.Clock, d.Complaint, d.Tenant)))
         {
+            if (complaint.Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn)
+            {
+                // Nothing of a complaint that is over can breach: a clock left open with it (the lifecycle stops them) is stopped.
+                slaClock.Stop(now, tenant.Calendar());
+                writes.Clocks.Add(slaClock);
+                writes.Events.Add(ComplaintEvent.Record(complaint, "CLOCK_STOPPED", null, now, JsonSerializer.Serialize(new { clockId = slaClock.Id, kind = slaClock.Kind })));
+                continue;
+            }
+
             var attribution = attributions?[complaint.Id] ?? WarningsBookNoPenalties;
             var alert = ClockAlert.Raise(slaClock, now);
             writes.Clocks.Add(slaClock);
@@ -123,6 +133,7 @@ public sealed class DueClockProcessor(
         // alerts, and handling only moves them later, so it fires in time and re-arms from the database.
         await using (var write = new BulkWrite(db)
             .Update(writes.Clocks)
+            .Update([.. writes.Escalated], nameof(Complaint.EscalatedToRole))
             .Insert(writes.Alerts)
             .Insert(writes.Events)
             .Insert(writes.Penalties)
@@ -153,32 +164,18 @@ public sealed class DueClockProcessor(
             policyError,
         });
 
-        for (var i = 0; i < steps.Count; i++)
+        var escalatedBefore = complaint.EscalatedToRole;
+        complaint.EscalateByPolicy(steps, new EscalationCause(alert.Occasion.ToString(), slaClock.Id, slaClock.Kind), alert.At);
+        writes.Events.AddRange(complaint.TakeNewEvents());
+        if (complaint.EscalatedToRole != escalatedBefore)
         {
-            var step = steps[i];
-            Record("ESCALATED", new { clockId = slaClock.Id, kind = slaClock.Kind, trigger = alert.Occasion.ToString(), action = step.Action.ToString(), role = step.RoleCode });
-            // Reassigning and regrading belong to the lifecycle, which acts on the ESCALATED event; people are told here.
-            if (step.Action is EscalationAction.Notify or EscalationAction.InvolveEmergencyTeam)
-            {
-                writes.Messages.Add(OutboxMessage.Create(
-                    tenant.Id,
-                    complaint.Id,
-                    WebhookChannel.ChannelName,
-                    $"role:{step.RoleCode}",
-                    breached ? "CLOCK_BREACHED" : "CLOCK_WARNING",
-                    JsonSerializer.Serialize(new
-                    {
-                        tenant = tenant.Slug,
-                        complaint = complaint.Number,
-                        clock = slaClock.Kind,
-                        dueAt = alert.DueAt.ToString(),
-                        action = step.Action.ToString(),
-                        role = step.RoleCode,
-                    }),
-                    $"{occasionKey}:step:{i}",
-                    alert.At));
-            }
+            writes.Escalated.Add(complaint);
         }
+
+        // Reassigning and regrading belong to the lifecycle; people are told here.
+        writes.Messages.AddRange(EscalationNotices.For(
+            tenant, complaint, steps, breached ? "CLOCK_BREACHED" : "CLOCK_WARNING", occasionKey, alert.At,
+            new { clock = slaClock.Kind, dueAt = alert.DueAt.ToString() }));
 
         foreach (var booking in PenaltyBooking.Book(complaint, rules, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, null, alert.At, slaClock.Id))
         {
@@ -199,6 +196,7 @@ public sealed class DueClockProcessor(
     private sealed class Consequences
     {
         public List<SlaClock> Clocks { get; } = [];
+        public HashSet<Complaint> Escalated { get; } = [];
         public List<ClockAlert> Alerts { get; } = [];
         public List<ComplaintEvent> Events { get; } = [];
         public List<PenaltyEntry> Penalties { get; } = [];

@@ -81,7 +81,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         FROM (SELECT s.kind, c.grade_code AS grade,
                      count(*) FILTER (WHERE s.state = 'Met') AS met,
                      count(*) FILTER (WHERE s.state = 'Breached') AS breached,
-                     count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached')) AS running
+                     count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached', 'Stopped')) AS running
               FROM sla_clocks s JOIN complaints c ON c.id = s.complaint_id
               WHERE s.tenant_id = @tenant AND {InPeriod}
               GROUP BY s.kind, c.grade_code) g

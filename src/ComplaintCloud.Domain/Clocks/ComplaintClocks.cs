@@ -12,28 +12,42 @@ namespace ComplaintCloud.Domain.Clocks;
 /// </summary>
 public static class ComplaintClocks
 {
-    /// <summary>Starts the clocks of the policy's rules that <paramref name="step"/> starts; a kind the complaint
-    /// already runs is not started twice (a reopened complaint keeps its history).</summary>
+    /// <summary>Starts the clocks of the policy's rules that <paramref name="step"/> starts, in the complaint's current
+    /// round; a kind the round already runs is not started twice. A reopen starts a new round: the clocks that start at
+    /// receipt start again from the reopen, and earlier rounds' clocks stay on record.</summary>
     public static IReadOnlyList<SlaClock> Start(
         Complaint complaint, IEnumerable<ClockRule> rules, ClockStart step, Instant now, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(rules);
-        var running = complaint.Clocks.Select(c => c.Kind).ToHashSet(StringComparer.Ordinal);
+        var running = complaint.Clocks.Where(c => c.Round == complaint.ReopenCount).Select(c => c.Kind).ToHashSet(StringComparer.Ordinal);
         return rules
             .Where(rule => rule.StartsOn == step && !running.Contains(rule.Kind))
             .Select(rule => SlaClock.Start(complaint, PlannedClock.Plan(rule, now, calendar)))
             .ToList();
     }
 
-    /// <summary>Stops the complaint's clock of <paramref name="kind"/> as met.</summary>
-    public static SlaClock Meet(Complaint complaint, string kind, Instant now, BusinessCalendar calendar)
+    /// <summary>The complaint's latest clock of <paramref name="kind"/> that is not settled (met or stopped), if any.</summary>
+    public static SlaClock? Open(Complaint complaint, string kind)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        var clock = complaint.Clocks.FirstOrDefault(c => c.Kind == kind)
+        return complaint.Clocks.Where(c => c.Kind == kind && !c.IsSettled).MaxBy(c => (c.Round, c.StartedAt));
+    }
+
+    /// <summary>Stops the complaint's open clock of <paramref name="kind"/> as met.</summary>
+    public static SlaClock Meet(Complaint complaint, string kind, Instant now, BusinessCalendar calendar)
+    {
+        var clock = Open(complaint, kind)
             ?? throw new DomainException(ErrorCode.BadUserInput, $"The complaint runs no {kind} clock.", "kind");
         clock.Meet(now, calendar);
         return clock;
+    }
+
+    /// <summary>Stops every clock whose purpose lapsed (see <see cref="ClockPurposes"/>): it can no longer warn or breach.</summary>
+    public static IReadOnlyList<SlaClock> Stop(Complaint complaint, Instant now, BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Clocks.Where(c => c.Stop(now, calendar)).ToList();
     }
 
     /// <summary>Pauses the clocks whose rules pause while the complaint waits on the customer or a third party.</summary>
@@ -60,7 +74,7 @@ public static class ComplaintClocks
         var changed = new List<SlaClock>();
         foreach (var rule in newGradeRules)
         {
-            if (complaint.Clocks.FirstOrDefault(c => c.Kind == rule.Kind) is { State: not ClockState.Met } clock)
+            if (Open(complaint, rule.Kind) is { } clock)
             {
                 clock.Replan(PlannedClock.Plan(rule, clock.StartedAt, calendar), now, calendar);
                 changed.Add(clock);

@@ -20,6 +20,9 @@ public sealed class SlaClock : ITenantOwned
     public Guid TenantId { get; private set; }
     public Guid ComplaintId { get; private set; }
     public string Kind { get; private set; }
+
+    /// <summary>The handling round it belongs to: 0 from intake, n after the n-th reopen, which starts the clocks again.</summary>
+    public int Round { get; private set; }
     public Instant StartedAt { get; private set; }
     public Instant WarnAt { get; private set; }
     public Instant DueAt { get; private set; }
@@ -43,12 +46,18 @@ public sealed class SlaClock : ITenantOwned
     public Instant? BreachedAt { get; private set; }
     public Instant? MetAt { get; private set; }
 
+    /// <summary>When its purpose lapsed without being met (resolved, withdrawn, closed, reopened): neither met nor breached.</summary>
+    public Instant? StoppedAt { get; private set; }
+
     /// <summary>When the clock next needs the scheduler: its warning while running, its deadline once warned; null
     /// when nothing more can happen (paused, met, breached). Indexed, so a tenant's due clocks are one range scan.</summary>
     public Instant? NextAlertAt { get; private set; }
 
     /// <summary>Whether the clock still counts towards its deadline (warned and breached clocks count on).</summary>
     public bool IsCounting => State is ClockState.Running or ClockState.Warned or ClockState.Breached;
+
+    /// <summary>Whether it is done with: met, or stopped because its purpose lapsed. Nothing more happens to it.</summary>
+    public bool IsSettled => State is ClockState.Met or ClockState.Stopped;
 
     internal static SlaClock Start(Complaint complaint, PlannedClock plan)
     {
@@ -58,6 +67,7 @@ public sealed class SlaClock : ITenantOwned
             TenantId = complaint.TenantId,
             ComplaintId = complaint.Id,
             Kind = plan.Kind,
+            Round = complaint.ReopenCount,
             StartedAt = plan.StartedAt,
             WarnAt = plan.WarnAt,
             DueAt = plan.DueAt,
@@ -89,9 +99,9 @@ public sealed class SlaClock : ITenantOwned
     /// <summary>Stops the clock for good because its target was met; a breached clock keeps its breach on record.</summary>
     public void Meet(Instant now, BusinessCalendar calendar)
     {
-        if (State == ClockState.Met)
+        if (IsSettled)
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock was already met.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock was already {(State == ClockState.Met ? "met" : "stopped")}.");
         }
 
         Settle(now, calendar);
@@ -99,6 +109,25 @@ public sealed class SlaClock : ITenantOwned
         MetAt = now;
         PausedAt = null;
         Track();
+    }
+
+    /// <summary>
+    /// Stops a clock whose purpose lapsed before it was met (the complaint was resolved, withdrawn, closed or reopened):
+    /// it can no longer warn or breach. A breached clock keeps its breach; false when there was nothing to stop.
+    /// </summary>
+    public bool Stop(Instant now, BusinessCalendar calendar)
+    {
+        if (State is not (ClockState.Running or ClockState.Warned or ClockState.Paused))
+        {
+            return false;
+        }
+
+        Settle(now, calendar);
+        State = ClockState.Stopped;
+        StoppedAt = now;
+        PausedAt = null;
+        Track();
+        return true;
     }
 
     /// <summary>Pauses a clock whose rule pauses while the complaint waits on the customer; false when it does not apply.</summary>
@@ -135,7 +164,7 @@ public sealed class SlaClock : ITenantOwned
     public void Replan(PlannedClock plan, Instant now, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (State == ClockState.Met)
+        if (IsSettled)
         {
             return;
         }
@@ -207,4 +236,7 @@ public enum ClockState
     Met,
     Warned,
     Breached,
+
+    /// <summary>Its purpose lapsed before it was met: neither met nor breached.</summary>
+    Stopped,
 }

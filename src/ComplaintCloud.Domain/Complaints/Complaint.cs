@@ -87,4 +87,8 @@ public sealed record PolicyVerdict(
     string PolicyId,
     string PolicyVersion,
     AssignedGrade Grade,
-    IReadOnlyList<PlannedClock> ClocksFromReceipt);
+    IReadOnlyList<PlannedClock> ClocksFromReceipt)
+{
+    /// <summary>What the policy asks to happen at once for the grade (e.g. a major complaint to management).</summary>
+    public IReadOnlyList<EscalationStep> EscalationAtIntake { get; init; } = [];
+}

@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace ComplaintCloud.Domain.Complaints;
 
-/// <summary>Asks a tenant's policy for a new complaint's grade and the clocks that start at receipt.</summary>
+/// <summary>Asks a tenant's policy for a new complaint's grade, the clocks that start at receipt and the escalation it needs at once.</summary>
 public static class Grading
 {
     public static PolicyVerdict Decide(IComplaintPolicy policy, PolicySettings settings, ComplaintFacts facts, BusinessCalendar calendar, Instant receivedAt)
@@ -25,7 +25,10 @@ public static class Grading
             }
         }
 
-        return new PolicyVerdict(descriptor.Id, descriptor.Version, new AssignedGrade(grade.Code, grade.Rank, decision.Reason), clocks);
+        return new PolicyVerdict(descriptor.Id, descriptor.Version, new AssignedGrade(grade.Code, grade.Rank, decision.Reason), clocks)
+        {
+            EscalationAtIntake = policy.Escalation(grade.Code, EscalationTrigger.Graded, facts, settings),
+        };
     }
 
     // Indexed loops, not LINQ: this runs for every complaint taken in (see the Benchmarks section of the README).

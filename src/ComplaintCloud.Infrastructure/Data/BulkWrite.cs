@@ -28,10 +28,11 @@ public sealed class BulkWrite(DbContext db)
         return this;
     }
 
-    /// <summary>Writes every column of <paramref name="rows"/>, found by primary key.</summary>
-    public BulkWrite Update<T>(IReadOnlyList<T> rows) where T : class
+    /// <summary>Writes the columns of <paramref name="properties"/> — every column when none are named — of
+    /// <paramref name="rows"/>, found by primary key.</summary>
+    public BulkWrite Update<T>(IReadOnlyList<T> rows, params string[] properties) where T : class
     {
-        var (table, columns) = Describe<T>(_ => true);
+        var (table, columns) = Describe<T>(p => properties.Length == 0 || p.IsPrimaryKey() || properties.Contains(p.Name));
         var keys = columns.Where(c => c.Property.IsPrimaryKey()).ToList();
         _clauses.Add(
             $"UPDATE {table} AS t SET {string.Join(", ", columns.Except(keys).Select(c => $"{c.Name} = u.{c.Name}"))} " +

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Scheduling;
+using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -54,6 +58,19 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
         var result = await Admin.SendAsync(query, new { period = new { from = $"{today.PlusDays(-1):yyyy-MM-dd}", to = $"{today.PlusDays(1):yyyy-MM-dd}" } });
         result.AssertNoErrors();
         return result.Data.GetProperty("report");
+    }
+
+    /// <summary>Makes every running or warned clock of the complaint overdue and has the SLA handler process the tenant.</summary>
+    public async Task BreachClocksAsync(string complaintId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(TenantId);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE sla_clocks SET due_at = now() - interval '1 minute', next_alert_at = now() - interval '1 minute'
+            WHERE complaint_id = {Guid.Parse(complaintId)} AND state IN ('Running', 'Warned')
+            """);
+        await scope.ServiceProvider.GetRequiredService<IDueClockProcessor>().ProcessDueAsync(TenantId, CancellationToken.None);
     }
 
     /// <summary>Runs a lifecycle mutation with <c>complaintId</c> added to the input.</summary>

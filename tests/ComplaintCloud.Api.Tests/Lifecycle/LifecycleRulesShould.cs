@@ -43,7 +43,7 @@ public sealed class LifecycleRulesShould(ApiFixture api)
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
         var id = await desk.SubmitAsync();
-        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+        var assigned = await Desk.DoAsync(desk.Admin, "assignComplaint", id);
 
         var refused = await Desk.TryAsync(desk.Admin, "recordInvestigation", id, new { rootCause = TooManyWhys });
         var after = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status rootCause history { type } } }", new { id });
@@ -51,7 +51,7 @@ public sealed class LifecycleRulesShould(ApiFixture api)
         Assert.Equal("input.rootCause", refused.FirstErrorField);
         Assert.Equal("ASSIGNED", after.Data.GetProperty("complaint").GetProperty("status").GetString());
         Assert.Equal(0, after.Data.GetProperty("complaint").GetProperty("rootCause").GetArrayLength());
-        Assert.Equal(2, after.Data.GetProperty("complaint").GetProperty("history").GetArrayLength());
+        Assert.Equal(assigned.GetProperty("history").GetArrayLength(), after.Data.GetProperty("complaint").GetProperty("history").GetArrayLength());
     }
 
     [Fact]

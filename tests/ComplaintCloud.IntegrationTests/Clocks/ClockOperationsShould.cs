@@ -37,7 +37,7 @@ public sealed class ClockOperationsShould(PostgresFixture postgres)
         Assert.Equal([resolve], await operations.PauseClocksAsync(complaint, CancellationToken.None));
         clock.Reset(MondayTen + Duration.FromDays(1));
         Assert.Equal([resolve], await operations.ResumeClocksAsync(complaint, CancellationToken.None));
-        var started = await operations.StartClocksAsync(complaint, ClockStart.PlanApproved, CancellationToken.None);
+        var started = await operations.StartClocksAsync(complaint, ClockStart.PlanApproved, clock.GetCurrentInstant(), CancellationToken.None);
         await db.SaveChangesAsync();
 
         Assert.Equal("NOTIFY", Assert.Single(started).Kind);

@@ -128,6 +128,32 @@ public sealed class SlaClockShould
         Assert.Equal(ClockState.Running, complaint.Clocks[0].State);
     }
 
+    [Fact]
+    public void Never_warn_or_breach_once_stopped_because_its_purpose_lapsed()
+    {
+        var clock = StartOne(new ClockRule("ACKNOWLEDGE", ContractDuration.Hours(1), ClockStart.Received));
+
+        Assert.True(clock.Stop(MondayNine + Duration.FromMinutes(30), Office));
+
+        Assert.Equal(ClockState.Stopped, clock.State);
+        Assert.Null(clock.NextAlertAt);
+        Assert.False(clock.WarningDueAt(MondayNine + Duration.FromMinutes(48)));
+        Assert.False(clock.BreachDueAt(MondayNine + Duration.FromHours(2)));
+        AssertInvalidTransition(() => clock.Meet(MondayNine + Duration.FromMinutes(40), Office));
+        Assert.False(clock.Stop(MondayNine + Duration.FromMinutes(40), Office));
+    }
+
+    [Fact]
+    public void Keep_a_breach_on_record_when_the_purpose_of_a_breached_clock_lapses()
+    {
+        var clock = StartOne(new ClockRule("ACKNOWLEDGE", ContractDuration.Hours(1), ClockStart.Received));
+        clock.Breach(MondayNine + Duration.FromHours(1));
+
+        Assert.False(clock.Stop(MondayNine + Duration.FromHours(2), Office));
+
+        Assert.Equal(ClockState.Breached, clock.State);
+    }
+
     private static SlaClock StartOne(ClockRule rule) => Received(rule).Clocks[0];
 
     private static Complaint Received(params ClockRule[] rules) => Complaint.Receive(

@@ -19,7 +19,7 @@ public static class LifecycleFields
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemedyType>>>>("remedyOptions").Description("What the responsibility allows (SPEC §2.6).").Resolve(c => c.Source.RemedyOptions);
         complaint.Field<PlanType>("plan").Resolve(c => c.Source.PlanRevision == 0 ? null : c.Source);
         complaint.Field<CallbackType>("callback").Description("The latest callback.").Resolve(c => c.Source.LastCallback);
-        complaint.Field<StringGraphType>("escalatedTo").Description("The role it was last escalated to.").Resolve(c => c.Source.EscalatedToRole);
+        complaint.Field<StringGraphType>("escalatedTo").Description("The role it was last escalated to: by a person, at intake for its grade, or by a clock's warning or breach.").Resolve(c => c.Source.EscalatedToRole);
         complaint.Field<NonNullGraphType<IntGraphType>>("reopenCount").Resolve(c => c.Source.ReopenCount);
         complaint.Field<DateTimeGraphType>("resolvedAt").Resolve(c => c.Source.ResolvedAt?.ToDateTimeUtc());
         complaint.Field<DateTimeGraphType>("archivedAt").Description("Set when closed; archived complaints are kept, never deleted.").Resolve(c => c.Source.ArchivedAt?.ToDateTimeUtc());

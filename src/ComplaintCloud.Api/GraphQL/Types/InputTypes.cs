@@ -148,6 +148,8 @@ public sealed class ComplaintFilterInput
     public IReadOnlyList<Channel>? Channel { get; init; }
     public DateTime? ReceivedFrom { get; init; }
     public DateTime? ReceivedBefore { get; init; }
+    public bool? Escalated { get; init; }
+    public IReadOnlyList<string>? EscalatedTo { get; init; }
 }
 
 public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFilterInput>
@@ -160,5 +162,7 @@ public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFil
         Field<ListGraphType<NonNullGraphType<ChannelType>>>("channel");
         Field<DateTimeGraphType>("receivedFrom").Description("Inclusive.");
         Field<DateTimeGraphType>("receivedBefore").Description("Exclusive.");
+        Field<BooleanGraphType>("escalated").Description("Escalated to a role (by a person, at intake or by a clock), or not.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("escalatedTo").Description("Escalated to one of these roles, e.g. [\"VP\"].");
     }
 }

@@ -20,6 +20,8 @@ public static class SlaClockFields
         type.Field<DateTimeGraphType>("breachedAt").Resolve(c => c.Source.BreachedAt?.ToDateTimeUtc());
         type.Field<DateTimeGraphType>("pausedAt").Resolve(c => c.Source.PausedAt?.ToDateTimeUtc());
         type.Field<DateTimeGraphType>("metAt").Resolve(c => c.Source.MetAt?.ToDateTimeUtc());
+        type.Field<DateTimeGraphType>("stoppedAt").Description("When its purpose lapsed unmet (resolved, withdrawn, closed, reopened): it will never breach.").Resolve(c => c.Source.StoppedAt?.ToDateTimeUtc());
+        type.Field<NonNullGraphType<IntGraphType>>("round").Description("The handling round: 0 from intake, n after the n-th reopen, which starts the grade's clocks again.").Resolve(c => c.Source.Round);
     }
 }
 

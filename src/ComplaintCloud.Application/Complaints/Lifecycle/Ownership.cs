@@ -1,5 +1,8 @@
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Plugins.Abstractions;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Application.Complaints.Lifecycle;
 
@@ -43,7 +46,7 @@ public sealed class GradeComplaintHandler(ComplaintWork work)
     }
 }
 
-/// <summary>Escalates to a role of the complaint's policy, audited.</summary>
+/// <summary>Escalates to a role of the complaint's policy, audited, and tells the role.</summary>
 public sealed class EscalateComplaintHandler(ComplaintWork work)
 {
     public async Task<Complaint> HandleAsync(Guid complaintId, string toRole, string reason, CancellationToken cancellationToken)
@@ -56,7 +59,13 @@ public sealed class EscalateComplaintHandler(ComplaintWork work)
             throw new DomainException(ErrorCode.BadUserInput, $"The policy {complaint.PolicyId} has no role '{toRole}'.", "input.toRole");
         }
 
-        complaint.Escalate(actor, toRole, reason, work.Now);
+        var now = work.Now;
+        complaint.Escalate(actor, toRole, reason, now);
+        // The role is told, as when the policy escalates.
+        var tenant = await work.Db.Tenants.AsNoTracking().SingleAsync(t => t.Id == complaint.TenantId, cancellationToken);
+        work.Db.OutboxMessages.AddRange(EscalationNotices.For(
+            tenant, complaint, [new EscalationStep(EscalationAction.Escalate, toRole)], "ESCALATED",
+            $"complaint:{complaint.Id}:escalated:{now.ToUnixTimeTicks()}", now, new { reason, by = actor.UserId }));
         return await work.SaveAsync(complaint, cancellationToken);
     }
 }

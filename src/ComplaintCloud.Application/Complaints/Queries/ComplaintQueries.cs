@@ -16,7 +16,9 @@ public sealed record ComplaintFilter(
     IReadOnlyList<string>? Grades = null,
     IReadOnlyList<Channel>? Channels = null,
     Instant? ReceivedFrom = null,
-    Instant? ReceivedBefore = null);
+    Instant? ReceivedBefore = null,
+    bool? Escalated = null,
+    IReadOnlyList<string>? EscalatedTo = null);
 
 /// <summary>A page of complaints, newest first, with an opaque cursor to the next page.</summary>
 public sealed record ComplaintPage(IReadOnlyList<(Complaint Complaint, string Cursor)> Items, bool HasNextPage, int TotalCount);
@@ -95,6 +97,16 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         if (filter.ReceivedBefore is { } before)
         {
             query = query.Where(c => c.ReceivedAt < before);
+        }
+
+        if (filter.Escalated is { } escalated)
+        {
+            query = query.Where(c => (c.EscalatedToRole != null) == escalated);
+        }
+
+        if (filter.EscalatedTo is { Count: > 0 } roles)
+        {
+            query = query.Where(c => c.EscalatedToRole != null && roles.Contains(c.EscalatedToRole));
         }
 
         return query;

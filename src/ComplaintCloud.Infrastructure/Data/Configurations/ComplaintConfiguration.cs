@@ -63,7 +63,8 @@ internal sealed class SlaClockConfiguration : IEntityTypeConfiguration<SlaClock>
     public void Configure(EntityTypeBuilder<SlaClock> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.HasIndex(c => new { c.ComplaintId, c.Kind }).IsUnique();
+        // A kind runs once per handling round: racing steps that start the same clock meet this key.
+        builder.HasIndex(c => new { c.ComplaintId, c.Kind, c.Round }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.DueAt });
         // The scheduler's scan: a tenant's clocks whose warning or deadline has come.
         builder.HasIndex(c => new { c.TenantId, c.NextAlertAt }).HasFilter("next_alert_at IS NOT NULL");

@@ -173,6 +173,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("pauses_while_waiting_on_customer");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
                     b.Property<Duration>("Spent")
                         .HasColumnType("interval")
                         .HasColumnName("spent");
@@ -190,6 +194,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
+
+                    b.Property<Instant?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -214,16 +222,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sla_clocks_next_alert_at")
                         .HasFilter("next_alert_at IS NOT NULL");
 
-                    b.HasIndex("ComplaintId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("ix_sla_clocks_complaint_id_kind");
-
                     b.HasIndex("TenantId", "DueAt")
                         .HasDatabaseName("ix_sla_clocks_tenant_id_due_at");
 
                     b.HasIndex("TenantId", "NextAlertAt")
                         .HasDatabaseName("ix_sla_clocks_tenant_id_next_alert_at")
                         .HasFilter("next_alert_at IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "Kind", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_clocks_complaint_id_kind_round");
 
                     b.ToTable("sla_clocks", (string)null);
                 });
