@@ -75,7 +75,8 @@ public static class ApplicationServices
             .AddScoped<CloseComplaintHandler>()
             .AddScoped<CreateUserHandler>()
             .AddScoped<UpdateLifecycleSettingsHandler>()
-            .AddScoped<UpdateBusinessCalendarHandler>();
+            .AddScoped<UpdateBusinessCalendarHandler>()
+            .AddScoped<UpdateChannelStandardsHandler>();
 
     // SLA clocks (issue 5): clock operations the lifecycle calls, the board, and the due-clock processing jobs run.
     private static IServiceCollection AddSlaClocks(this IServiceCollection services) =>

@@ -7,6 +7,7 @@ using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain.Complaints;
 using GraphQL;
 using GraphQL.Types;
+using NodaTime;
 
 namespace ComplaintCloud.Api.GraphQL;
 
@@ -66,6 +67,7 @@ public sealed class MutationType : ObjectGraphType
         PlatformFields.AddTo(this);
         CalendarFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
+        ChannelStandardFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)
@@ -78,6 +80,12 @@ public sealed class MutationType : ObjectGraphType
             new Customer(input.Customer.Name, input.Customer.Contact, input.Customer.CustomerNumber, input.Customer.Tier),
             input.Request,
             input.AmountInvolved,
-            (input.Facts ?? new ComplaintFactsInput()).ToIntakeFacts("input.facts"));
+            (input.Facts ?? new ComplaintFactsInput()).ToIntakeFacts("input.facts"))
+        {
+            FirstResponseSeconds = ComplaintIntake.MeasuredFirstResponse(
+                input.FirstResponseSeconds, Utc(input.ContactedAt), Utc(input.AnsweredAt)),
+        };
     }
+
+    private static Instant? Utc(DateTime? time) => time is { } t ? Instant.FromDateTimeUtc(t.ToUniversalTime()) : null;
 }

@@ -31,7 +31,8 @@ public sealed record ComplaintReport(
     IReadOnlyList<RecurringProblem> TopRootCauses,
     IReadOnlyList<TypicalCase> TypicalCases,
     PointsLedger PointsLedger,
-    IReadOnlyList<PreventiveMeasureOutcome> PreventiveMeasures);
+    IReadOnlyList<PreventiveMeasureOutcome> PreventiveMeasures,
+    IReadOnlyList<ChannelResponse> ChannelResponse);
 
 /// <summary>How many complaints share one value of a dimension.</summary>
 public sealed record Tally(string Key, int Count);

@@ -1,4 +1,6 @@
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Data.Configurations;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -143,13 +145,14 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
                 command.Parameters.AddWithValue("start", scope.Start.ToDateTimeUtc());
                 command.Parameters.AddWithValue("end", scope.End.ToDateTimeUtc());
                 command.Parameters.AddWithValue("previous_start", scope.PreviousStart.ToDateTimeUtc());
+                command.Parameters.AddWithValue("seed_standards", ChannelStandardsColumn.ToJson(ChannelStandard.Seed001));
                 batch.BatchCommands.Add(command);
             }
 
@@ -218,6 +221,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
 
         var ledger = await LedgerAsync(reader, cancellationToken);
         var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
+        var channelResponse = await ChannelResponseCompliance.ReadAsync(reader, cancellationToken);
 
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => new Tally(b.Key, b.Count)).ToList();
         IReadOnlyList<RecurringProblem> Top(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Take(TopProblems)
@@ -226,7 +230,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
             Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, sla, Top("category"), Top("rootCause"), typical, ledger, measures);
+            summary.P50, summary.P90, summary.Satisfaction, sla, Top("category"), Top("rootCause"), typical, ledger, measures, channelResponse);
     }
 
     private static async Task<PointsLedger> LedgerAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)

@@ -42,6 +42,9 @@ public sealed partial class Complaint : ITenantOwned
     public string PolicyId { get; private set; }
     public string PolicyVersion { get; private set; }
     public Instant ReceivedAt { get; private set; }
+
+    /// <summary>Seconds the channel took to first answer the customer, when its system measured them (seed 001's standards).</summary>
+    public int? FirstResponseSeconds { get; private set; }
     public IReadOnlyList<SlaClock> Clocks => _clocks;
 
     /// <summary>Receives a complaint graded by the tenant's policy and starts the clocks that run from receipt.</summary>
@@ -73,6 +76,7 @@ public sealed partial class Complaint : ITenantOwned
             PolicyId = verdict.PolicyId,
             PolicyVersion = verdict.PolicyVersion,
             ReceivedAt = receivedAt,
+            FirstResponseSeconds = intake.FirstResponseSeconds,
         };
         complaint._clocks.AddRange(verdict.ClocksFromReceipt.Select(c => SlaClock.Start(complaint, c)));
         return complaint;

@@ -1,4 +1,5 @@
 using ComplaintCloud.Plugins.Abstractions;
+using NodaTime;
 
 namespace ComplaintCloud.Domain.Complaints;
 
@@ -18,6 +19,25 @@ public sealed record ComplaintIntake(
     public const int MaxShortTextLength = 500;
     public const int MaxAttributes = 50;
 
+    /// <summary>Seconds the channel took to first answer the customer, as its telephony or chat system measured them.</summary>
+    public int? FirstResponseSeconds { get; init; }
+
+    /// <summary>The first response a channel reports: its seconds, or when it answered after the customer reached it.</summary>
+    public static int? MeasuredFirstResponse(int? seconds, Instant? contactedAt, Instant? answeredAt)
+    {
+        if (answeredAt is not { } answered)
+        {
+            Require(contactedAt is null, "input.answeredAt", "contactedAt needs answeredAt, when the channel answered.");
+            return seconds;
+        }
+
+        Require(seconds is null, "input.answeredAt", "Give firstResponseSeconds or answeredAt, not both.");
+        var contacted = contactedAt ?? throw new DomainException(ErrorCode.BadUserInput, "answeredAt needs contactedAt, when the customer reached the channel.", "input.contactedAt");
+        Require(answered >= contacted, "input.answeredAt", "The channel cannot answer before the customer reached it.");
+        Require(answered - contacted <= NodaTime.Duration.FromSeconds(ChannelStandard.MaxSeconds), "input.answeredAt", $"A first response is at most {ChannelStandard.MaxSeconds} seconds.");
+        return (int)Math.Ceiling((answered - contacted).TotalSeconds);
+    }
+
     /// <summary>Refuses intake that cannot be a complaint; the field names the input path.</summary>
     public void Validate()
     {
@@ -33,6 +53,7 @@ public sealed record ComplaintIntake(
         Require(AmountInvolved is null or >= 0, "input.amountInvolved", "The amount involved must not be negative.");
         Require(Facts.AffectedCustomers >= 1, "input.facts.affectedCustomers", "At least one customer is affected.");
         Require(Facts.Attributes.Count <= MaxAttributes, "input.facts.attributes", $"At most {MaxAttributes} attributes.");
+        Require(FirstResponseSeconds is null or (>= 0 and <= ChannelStandard.MaxSeconds), "input.firstResponseSeconds", $"A first response is 0 to {ChannelStandard.MaxSeconds} seconds.");
     }
 
     public ComplaintFacts ToPolicyFacts() => new(

@@ -54,6 +54,9 @@ public sealed class ComplaintReportType : ObjectGraphType<ComplaintReport>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PreventiveMeasureOutcomeType>>>>("preventiveMeasures")
             .Description("Each measure signed off before the period started (open, or done since the previous period began), and whether its problem recurred in the period.")
             .Resolve(c => c.Source.PreventiveMeasures);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelResponseType>>>>("channelResponse")
+            .Description("Per channel and customer tier with a first-response standard (seed 001's unless the tenant set its own): complaints whose channel measured its first response, and the share within the standard.")
+            .Resolve(c => c.Source.ChannelResponse);
     }
 
     private void Tallies(string name, Func<ComplaintReport, IReadOnlyList<Tally>> tallies) =>
@@ -96,6 +99,18 @@ public sealed class SatisfactionAveragesType : ObjectGraphType<SatisfactionAvera
         Field(s => s.Speed, nullable: true);
         Field(s => s.Professionalism, nullable: true);
         Field(s => s.Outcome, nullable: true);
+    }
+}
+
+public sealed class ChannelResponseType : ObjectGraphType<ChannelResponse>
+{
+    public ChannelResponseType()
+    {
+        Name = "ChannelResponse";
+        Field(r => r.Channel);
+        Field(r => r.Tier);
+        Field(r => r.StandardSeconds);
+        Field<NonNullGraphType<RateType>>("compliance").Description("Answered within the standard out of those measured.").Resolve(c => c.Source.Compliance);
     }
 }
 

@@ -29,6 +29,7 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<StringGraphType>("request").Resolve(c => c.Source.Request);
         Field<DecimalGraphType>("amountInvolved").Resolve(c => c.Source.AmountInvolved);
         Field<NonNullGraphType<DateTimeGraphType>>("receivedAt").Resolve(c => c.Source.ReceivedAt.ToDateTimeUtc());
+        Field<IntGraphType>("firstResponseSeconds").Description("Seconds the channel took to first answer, when its system measured them.").Resolve(c => c.Source.FirstResponseSeconds);
         Field<GradeType>("grade").Description("Chosen by the tenant's policy.")
             .ResolveAsync(async c => await GradeOfAsync(c.Source, c.Service<TenantPolicies>(), c.Service<ComplaintCloudDbContext>(), c.CancellationToken));
         Field<NonNullGraphType<StringGraphType>>("policyId").Resolve(c => c.Source.PolicyId);

@@ -72,6 +72,9 @@ public sealed class SubmitComplaintInput
     public string? Request { get; init; }
     public decimal? AmountInvolved { get; init; }
     public ComplaintFactsInput? Facts { get; init; }
+    public int? FirstResponseSeconds { get; init; }
+    public DateTime? ContactedAt { get; init; }
+    public DateTime? AnsweredAt { get; init; }
 }
 
 public sealed class SubmitComplaintInputType : InputObjectGraphType<SubmitComplaintInput>
@@ -87,6 +90,9 @@ public sealed class SubmitComplaintInputType : InputObjectGraphType<SubmitCompla
         Field<StringGraphType>("request").Description("What the customer asks for: refund, repair, apology…");
         Field<DecimalGraphType>("amountInvolved");
         Field<ComplaintFactsInputType>("facts");
+        Field<IntGraphType>("firstResponseSeconds").Description("Seconds the channel took to first answer, as the telephony or chat system measured them (seed 001: phone 15 s, VIP 10 s; chat 30 s; ticket 1 h).");
+        Field<DateTimeGraphType>("contactedAt").Description("When the customer reached the channel; with answeredAt instead of firstResponseSeconds.");
+        Field<DateTimeGraphType>("answeredAt").Description("When the channel first answered; needs contactedAt.");
     }
 }
 

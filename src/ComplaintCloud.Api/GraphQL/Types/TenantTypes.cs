@@ -18,6 +18,9 @@ public sealed class TenantType : ObjectGraphType<Tenant>
         Field<TenantPolicyType>("policy").Resolve(c => c.Source.Policy);
         Field<NonNullGraphType<IntGraphType>>("duplicateWindowDays").Description("How far back intake looks for a repeat complaint.").Resolve(c => c.Source.DuplicateWindowDays);
         Field<NonNullGraphType<IntGraphType>>("retentionYears").Description("Closed complaints are kept at least this long.").Resolve(c => c.Source.RetentionYears);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelStandardType>>>>("channelStandards")
+            .Description("First-response standards per channel and tier the report measures against (seed 001's unless set).")
+            .Resolve(c => c.Source.ChannelStandardsInUse());
         Field<NonNullGraphType<BusinessCalendarType>>("calendar").Description("The business calendar SLA clocks count in, in timeZone.").Resolve(c => c.Source.CalendarSettingsInUse());
     }
 }

@@ -1,5 +1,7 @@
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ComplaintCloud.Infrastructure.Data.Configurations;
@@ -23,6 +25,13 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         });
         builder.Navigation(t => t.Policy).IsRequired();
         builder.Property(t => t.CustomPolicies).AsJsonb().HasDefaultValueSql("'{}'::jsonb");
+        builder.Property(t => t.ChannelStandards).HasColumnType("jsonb").HasConversion(
+            standards => ChannelStandardsColumn.ToJson(standards!),
+            json => ChannelStandardsColumn.FromJson(json),
+            new ValueComparer<IReadOnlyList<ChannelStandard>?>(
+                (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                standards => standards == null ? 0 : standards.Count,
+                standards => standards == null ? null : standards.ToList()));
         builder.Property(t => t.CalendarSettings).HasColumnType("jsonb").HasConversion(
             settings => CalendarSettingsColumn.ToJson(settings!),
             json => CalendarSettingsColumn.FromJson(json));

@@ -318,6 +318,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("escalated_to_role");
 
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_seconds");
+
                     b.Property<int>("HandlerCount")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
@@ -1064,6 +1068,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.Property<string>("CalendarSettings")
                         .HasColumnType("jsonb")
                         .HasColumnName("calendar_settings");
+
+                    b.Property<string>("ChannelStandards")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("channel_standards");
 
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
