@@ -172,7 +172,7 @@ public sealed class DueClockProcessor(
             writes.Escalated.Add(complaint);
         }
 
-        // Reassigning and regrading belong to the lifecycle; people are told here.
+        // Every step but a raised grade is told to its role; raising the grade belongs to the lifecycle.
         writes.Messages.AddRange(EscalationNotices.For(
             tenant, complaint, steps, breached ? "CLOCK_BREACHED" : "CLOCK_WARNING", occasionKey, alert.At,
             new { clock = slaClock.Kind, dueAt = alert.DueAt.ToString() }));
