@@ -85,6 +85,7 @@ public static class ApplicationServices
             .AddSingleton<SlaPolicyAnswers>()
             .AddScoped<ClockOperations>()
             .AddScoped<LifecycleClocks>()
+            .AddScoped<LifecycleEscalation>()
             .AddScoped<SlaBoard>()
             .AddSingleton(new SlaProcessingOptions())
             .AddScoped<PenaltyAttributions>()

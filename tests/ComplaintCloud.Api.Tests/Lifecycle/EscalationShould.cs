@@ -83,6 +83,19 @@ public sealed class EscalationShould(ApiFixture api)
         Assert.Contains("role:OPERATIONS_DEPARTMENT", await RecipientsAsync(desk, id, "CLOCK_BREACHED"));
     }
 
+    // Seed 003: a complaint reopened or regraded higher is handled at that grade, so a major one goes to management too.
+    [Fact]
+    public async Task Escalate_a_complaint_regraded_to_major_to_the_vice_president_as_at_intake()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+
+        await Desk.DoAsync(desk.Admin, "gradeComplaint", id, new { gradeCode = "MAJOR", reason = "A journalist is asking." });
+
+        Assert.Equal("VP", (await ReadAsync(desk, id)).GetProperty("escalatedTo").GetString());
+        Assert.Contains("role:VP", await RecipientsAsync(desk, id, "GRADED"));
+    }
+
     [Fact]
     public async Task Tell_the_role_a_person_escalates_a_complaint_to()
     {

@@ -18,7 +18,7 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 /// tenant, ask its own policy version, and save the change with its audit events and the penalties it made due, a lost
 /// race being CONFLICT.
 /// </summary>
-public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, LifecyclePenalties penalties, IClock clock)
+public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, LifecycleEscalation escalation, LifecyclePenalties penalties, IClock clock)
 {
     public ComplaintCloudDbContext Db => db;
 
@@ -80,6 +80,7 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         var steps = complaint.TakeNewEvents();
         db.ComplaintEvents.AddRange(steps);
         await clocks.FollowAsync(complaint, steps, cancellationToken);
+        await escalation.FollowAsync(complaint, steps, cancellationToken);
         await penalties.BookAsync(complaint, complaint.TakePenaltiesDue(), cancellationToken);
         try
         {
