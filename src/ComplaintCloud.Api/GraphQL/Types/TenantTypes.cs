@@ -41,6 +41,8 @@ public sealed class UserType : ObjectGraphType<User>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("False once a tenant admin deactivated the user.").Resolve(c => c.Source.IsActive);
+        Field<DateTimeGraphType>("deactivatedAt").Resolve(c => c.Source.DeactivatedAt?.ToDateTimeUtc());
     }
 }
 
