@@ -78,7 +78,10 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
             .Argument<StringGraphType>("locale", "\"zh\" for Chinese; English otherwise.")
             .Resolve(c => c.Source.Policy?.Descriptor.Name.For(c.GetArgument<string?>("locale")) ?? c.Source.Id);
         Field<NonNullGraphType<PolicyPluginStatusType>>("status").Resolve(c => c.Source.IsLoaded ? "LOADED" : "REJECTED");
-        Field<StringGraphType>("rejection").Description("Why the plugin is not used.").Resolve(c => c.Source.Rejection);
+        Field<StringGraphType>("rejection").Description("Why no tenant can choose it.").Resolve(c => c.Source.Rejection);
+        Field<StringGraphType>("folder")
+            .Description("Where this version was found, relative to Plugins:Path, e.g. winery/1.0.0; null for a tenant's custom policy.")
+            .Resolve(c => c.Source.Folder);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeType>>>>("grades")
             .Resolve(c => c.Source.Policy?.Descriptor.Grades.Select(g => new GradeView(g.Code, g.Name, g.Rank, null)).ToList() ?? []);
     }
