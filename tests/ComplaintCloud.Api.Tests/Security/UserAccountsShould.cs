@@ -64,6 +64,19 @@ public sealed class UserAccountsShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task GiveNoComplaintToADeactivatedUser()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (_, agentId) = await desk.UserAsync("AGENT");
+        var id = await desk.SubmitAsync();
+        (await desk.Admin.SendAsync(Deactivate, new { i = new { userId = agentId } })).AssertNoErrors();
+
+        var assigned = await Desk.TryAsync(desk.Admin, "assignComplaint", id, new { ownerId = agentId });
+
+        Assert.Equal(("BAD_USER_INPUT", "input.ownerId"), (assigned.FirstErrorCode, assigned.FirstErrorField));
+    }
+
+    [Fact]
     public async Task TreatAnotherTenantsUserAsNotFound()
     {
         var other = await Desk.OpenAsync(api, "general-enterprise");
