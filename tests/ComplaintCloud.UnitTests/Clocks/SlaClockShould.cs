@@ -3,6 +3,7 @@ using ComplaintCloud.Domain.Calendars;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
+using ComplaintCloud.Tests;
 using ComplaintCloud.UnitTests.Calendars;
 using NodaTime;
 using ContractDuration = ComplaintCloud.Plugins.Abstractions.Duration;

@@ -3,6 +3,7 @@ using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Plugins.Abstractions;
+using ComplaintCloud.Tests;
 using NodaTime;
 using static ComplaintCloud.Domain.Complaints.ComplaintStatus;
 

@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
 
-namespace ComplaintCloud.UnitTests;
+namespace ComplaintCloud.Tests;
 
 /// <summary>
-/// Issue 16, point 10: a refusal's message reaches the client as it is, so it reads as a sentence and names enum values
+/// Linked into the test projects that read refusals. Issue 16, point 10: a refusal's message reaches the client as it is, so it reads as a sentence and names enum values
 /// as the API spells them (CHAT_LOG), never as C# does (ChatLog, or Warned in mid-sentence).
 /// </summary>
 internal static partial class ApiWording
