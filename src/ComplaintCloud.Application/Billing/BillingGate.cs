@@ -112,7 +112,7 @@ public sealed class BillingGate(ComplaintCloudDbContext db, BillingSettings sett
     }
 
     public Task<int> SeatsInUseAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        db.Users.CountAsync(u => u.TenantId == tenantId, cancellationToken);
+        db.Users.CountAsync(u => u.TenantId == tenantId && u.DeactivatedAt == null, cancellationToken);
 
     private static void EnsureWritable(TenantBilling billing)
     {

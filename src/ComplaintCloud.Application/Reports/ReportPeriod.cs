@@ -59,7 +59,7 @@ public sealed partial record ReportPeriod(LocalDate From, LocalDate To, LocalDat
         var days = Period.DaysBetween(from, to) + 1;
         if (days is < 1 or > MaxDays)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"to must be on or after from, at most {MaxDays} days later.", $"{field}.to");
+            throw new DomainException(ErrorCode.BadUserInput, $"The period must end on or after the day it starts, at most {MaxDays} days later.", $"{field}.to");
         }
 
         return new ReportPeriod(from, to, from.PlusDays(-days));

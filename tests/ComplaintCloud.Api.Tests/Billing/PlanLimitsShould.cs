@@ -104,6 +104,27 @@ public sealed class PlanLimitsShould(BillingApiFixture api)
         Assert.Equal(BillingApiFixture.FreeAgentSeats, LimitOf(refused)["max"]);
     }
 
+    [Fact]
+    public async Task FreeTheSeatOfADeactivatedUser()
+    {
+        var tenant = await BillingTenant.SignUpAsync(api);
+        var tenantId = Guid.Parse(tenant.Id);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        await WithScopeAsync(tenant, async services =>
+        {
+            var db = services.GetRequiredService<ComplaintCloudDbContext>();
+            var agents = Enumerable.Range(1, BillingApiFixture.FreeAgentSeats - 1)
+                .Select(i => User.Create(tenantId, $"agent{i}@{tenant.Id}.example", "a-long-password", [PlatformRoles.Agent], p => p, now, "input.")).ToList();
+            db.Users.AddRange(agents);
+            agents[0].Deactivate(now);
+            return await db.SaveChangesAsync();
+        });
+
+        var allowed = await Record.ExceptionAsync(() => WithGateAsync(tenant, gate => gate.EnsureSeatAvailableAsync(tenantId, CancellationToken.None)));
+
+        Assert.Null(allowed);
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData(BillingApiFixture.TeamPrice, false)]

@@ -3,6 +3,7 @@ using ComplaintCloud.Domain.Calendars;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
+using ComplaintCloud.Tests;
 using ComplaintCloud.UnitTests.Calendars;
 using NodaTime;
 using ContractDuration = ComplaintCloud.Plugins.Abstractions.Duration;
@@ -152,6 +153,18 @@ public sealed class SlaClockShould
         Assert.False(clock.Stop(MondayNine + Duration.FromHours(2), Office));
 
         Assert.Equal(ClockState.Breached, clock.State);
+    }
+
+    [Fact]
+    public void NameItsStateAsTheApiSpellsItWhenRefusing()
+    {
+        var clock = StartOne(new ClockRule("REPORT", ContractDuration.Minutes(10), ClockStart.Received));
+        clock.Breach(MondayNine + Duration.FromMinutes(10));
+
+        var refused = Assert.Throws<DomainException>(() => clock.Warn(MondayNine + Duration.FromMinutes(11)));
+
+        Assert.Equal("The REPORT clock is BREACHED and its warning is not due.", refused.Message);
+        ApiWording.AssertReadsLikeTheApi(refused.Message);
     }
 
     private static SlaClock StartOne(ClockRule rule) => Received(rule).Clocks[0];

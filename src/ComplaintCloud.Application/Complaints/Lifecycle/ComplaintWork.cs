@@ -64,11 +64,12 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     public Task<GradeDescriptor?> GradeAsync(Complaint complaint, Func<IReadOnlyList<GradeDescriptor>, GradeDescriptor?> pick, CancellationToken cancellationToken) =>
         AskPolicyAsync(complaint, (policy, _) => pick([.. policy.Descriptor.Grades.OrderBy(g => g.Rank)]), cancellationToken);
 
+    /// <summary>Someone work can be given to: an active user of the tenant.</summary>
     public async Task RequireUserAsync(Guid userId, string field, CancellationToken cancellationToken)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeactivatedAt == null, cancellationToken))
         {
-            throw new DomainException(ErrorCode.BadUserInput, "There is no such user in this tenant.", field);
+            throw new DomainException(ErrorCode.BadUserInput, "There is no active user with this id in this tenant.", field);
         }
     }
 

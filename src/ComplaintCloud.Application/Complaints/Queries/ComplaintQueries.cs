@@ -43,7 +43,7 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         var size = first ?? 20;
         if (size is < 0 or > MaxPageSize)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"first must be between 0 and {MaxPageSize}.", "first");
+            throw new DomainException(ErrorCode.BadUserInput, $"Ask for 0 to {MaxPageSize} complaints a page.", "first");
         }
 
         var query = Filtered(filter);
