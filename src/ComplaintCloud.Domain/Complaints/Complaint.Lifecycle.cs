@@ -101,11 +101,12 @@ public sealed partial class Complaint
     public void Assign(Actor actor, Guid ownerId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
-        if (OwnerId is { } owner)
+        if (OwnerId is { } owner && IsOpen)
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by {owner}; hand it over instead.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by user {owner}; to give it to someone else, use handOverComplaint.");
         }
+
+        RequireState("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
 
         var before = new { status = Status, ownerId = OwnerId };
         OwnerId = ownerId;

@@ -6,13 +6,13 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 public sealed class RecordInvestigationHandler(ComplaintWork work)
 {
     public Task<Complaint> HandleAsync(Guid complaintId, IReadOnlyList<EvidenceDraft> evidence, IReadOnlyList<string>? rootCause, CancellationToken cancellationToken) =>
-        work.ChangeAsync(complaintId, (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
+        work.ChangeOwnersWorkAsync(complaintId, "record the investigation", (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
 }
 
 public sealed class DecideResponsibilityHandler(ComplaintWork work)
 {
     public Task<Complaint> HandleAsync(Guid complaintId, Responsibility responsibility, string reason, CancellationToken cancellationToken) =>
-        work.ChangeAsync(complaintId, (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
+        work.ChangeOwnersWorkAsync(complaintId, "decide responsibility", (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
 }
 
 public sealed class AddNoteHandler(ComplaintWork work)
