@@ -252,7 +252,9 @@ public sealed partial class Complaint
         }
 
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
-        Approvals = [.. Approvals, .. mine.Select(s => new PlanApproval(s.Role, actor.UserId, at))];
+        // The approver acts in the lowest of their roles the slot accepts: the required role when they hold it.
+        var approval = new PlanApproval(mine[0].Role, actor.UserId, at, mine[0].AcceptedRoles.First(actor.Holds));
+        Approvals = [.. Approvals, approval];
         var complete = requirement.Slots.All(s => Approvals.Any(a => a.Role == s.Role));
         if (complete)
         {
@@ -264,6 +266,7 @@ public sealed partial class Complaint
             status = Status,
             planRevision = PlanRevision,
             approvedFor = mine.Select(s => s.Role),
+            actedAs = approval.ActedAs,
             approvals = Approvals.Select(a => a.Role),
             outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
         });
