@@ -15,7 +15,7 @@ public sealed class LifecycleClocks(ClockOperations clocks)
     {
         ["ACKNOWLEDGED"] = ["ACKNOWLEDGE", "CONTACT", "RESPONSE", "REPORT"],
         ["ASSIGNED"] = ["CONTACT", "REPORT"],
-        ["INVESTIGATION_RECORDED"] = ["ON_SITE"],
+        ["ON_SITE_CHECKED"] = ["ON_SITE"],
         ["PLAN_PROPOSED"] = ["PLAN"],
         ["CUSTOMER_NOTIFIED"] = ["NOTIFY"],
         ["RESOLVED"] = ["RESOLVE"],

@@ -81,6 +81,19 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         }
     }
 
+    /// <summary>Each user the input names (by its field) is a user of this tenant, or BAD_USER_INPUT.</summary>
+    public async Task RequireUsersAsync(IEnumerable<(Guid? UserId, string Field)> named, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        foreach (var (userId, field) in named)
+        {
+            if (userId is { } id)
+            {
+                await RequireUserAsync(id, field, cancellationToken);
+            }
+        }
+    }
+
     public async Task<Complaint> SaveAsync(Complaint complaint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);

@@ -12,6 +12,7 @@ public static class GradeRoles
         return
         [
             .. approval.RequiredRoles
+                .Concat(approval.ReviewingRoles)
                 .Concat(policy.Escalation(gradeCode, EscalationTrigger.Graded, facts, settings).Select(step => step.RoleCode))
                 .Distinct(StringComparer.Ordinal),
         ];
