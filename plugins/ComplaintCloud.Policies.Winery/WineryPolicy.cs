@@ -46,35 +46,42 @@ public sealed class WineryPolicy : IComplaintPolicy
         LocalizedText Name,
         string? PlanHoursKey,
         Func<PolicySettings, Duration> Resolve,
+        string[] Reviewers,
         string[] Deciders,
         string[] ReportedTo,
-        Deduction[] PerComplaint);
+        Deduction[] PerComplaint,
+        bool AnalysedAfterwards = false);
 
     private static readonly Tier[] Tiers =
     [
         new("MINOR", new("Minor", "轻微"), null,
             s => Duration.Hours(s.WholeNumber(Keys.MinorResolveHours)),
+            [],
             [DepartmentHead],
             [DepartmentHead],
             [new(PenaltyTarget.Department, 5), new(PenaltyTarget.ResponsiblePerson, 5, DecidedByDepartment: true)]),
         new("GENERAL", new("General", "一般"), null,
             s => Duration.Hours(s.WholeNumber(Keys.GeneralResolveHours)),
+            [],
             [UnitLeader],
             [DepartmentHead],
             [new(PenaltyTarget.Department, 10)]),
-        // The unit leader reviews the plan, winery leadership approves it; the CS centre co-handles and audits the fix.
+        // The unit leader reviews the plan (审核), winery leadership approves it (审批); the CS centre co-handles and audits the fix.
         new("SERIOUS", new("Serious", "特大"), Keys.SeriousPlanHours,
             s => Duration.WorkingDays(s.WholeNumber(Keys.SeriousResolveWorkingDays)),
-            [UnitLeader, Leadership],
+            [UnitLeader],
+            [Leadership],
             [DepartmentHead, CsCentre, UnitLeader],
             [
                 new(PenaltyTarget.Department, 10),
                 new(PenaltyTarget.DepartmentHead, 10),
                 new(PenaltyTarget.ResponsiblePerson, 50, UpToDismissal: true),
-            ]),
+            ],
+            AnalysedAfterwards: true),
         // The plan goes to the unit leader and winery leadership; leadership alone decides.
         new("MAJOR", new("Major", "重大"), Keys.MajorPlanHours,
             s => Duration.WorkingDays(s.WholeNumber(Keys.MajorResolveWorkingDays)),
+            [UnitLeader],
             [Leadership],
             [DepartmentHead, CsCentre, UnitLeader, Leadership],
             [
@@ -82,7 +89,8 @@ public sealed class WineryPolicy : IComplaintPolicy
                 new(PenaltyTarget.DepartmentHead, 15),
                 new(PenaltyTarget.UnitLeader, 20),
                 new(PenaltyTarget.ResponsiblePerson, 100, UpToDismissal: true),
-            ]),
+            ],
+            AnalysedAfterwards: true),
     ];
 
     private static readonly Dictionary<PenaltyTarget, LocalizedText> TargetNames = new()
@@ -181,7 +189,15 @@ public sealed class WineryPolicy : IComplaintPolicy
         return clocks;
     }
 
-    public ApprovalRule Approval(string gradeCode, ComplaintFacts facts, PolicySettings settings) => new(Find(gradeCode).Deciders);
+    public ApprovalRule Approval(string gradeCode, ComplaintFacts facts, PolicySettings settings)
+    {
+        var tier = Find(gradeCode);
+        return new(tier.Deciders) { ReviewingRoles = tier.Reviewers };
+    }
+
+    // Seed 002: after a serious or major complaint the CS centre writes an analysis report and audits the fix.
+    public AnalysisReportRule? AnalysisReport(string gradeCode, PolicySettings settings) =>
+        Find(gradeCode).AnalysedAfterwards ? new(CsCentre) : null;
 
     public RoleAuthority Authority(string roleCode, PolicySettings settings)
     {

@@ -59,7 +59,15 @@ public enum ClockStart
 
 /// <summary>Who approves a resolution plan.</summary>
 /// <param name="RequiredRoles">Roles that must all approve (jointly).</param>
-public sealed record ApprovalRule(IReadOnlyList<string> RequiredRoles);
+public sealed record ApprovalRule(IReadOnlyList<string> RequiredRoles)
+{
+    /// <summary>Roles that must each review the plan before it is approved (seed 002: the unit leader reviews, winery leadership approves); none by default.</summary>
+    public IReadOnlyList<string> ReviewingRoles { get; init; } = [];
+}
+
+/// <summary>The analysis report a complaint needs once handled: its root cause and fix, then an audit of the fix (seed 002).</summary>
+/// <param name="ByRole">The role that writes the report and audits the fix.</param>
+public sealed record AnalysisReportRule(string ByRole);
 
 /// <summary>What a role may decide alone.</summary>
 /// <param name="RoleCode">The role.</param>

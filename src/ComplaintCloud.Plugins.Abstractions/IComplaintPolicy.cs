@@ -32,4 +32,7 @@ public interface IComplaintPolicy
     /// is called back by someone who did not handle it (seed 003).
     /// </summary>
     CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings);
+
+    /// <summary>The analysis report a complaint of this grade needs once handled, or null (the default) when none.</summary>
+    AnalysisReportRule? AnalysisReport(string gradeCode, PolicySettings settings) => null;
 }

@@ -221,11 +221,15 @@ public abstract partial class PolicyConformanceTests
         {
             foreach (var facts in Facts.Where((_, index) => index % 97 == 0))
             {
-                var roles = Policy.Approval(grade.Code, facts, settings).RequiredRoles;
+                var rule = Policy.Approval(grade.Code, facts, settings);
+                var roles = rule.RequiredRoles;
                 Check(problems, roles.Count > 0, $"grade {grade.Code} names no approver");
-                CheckDistinct(problems, $"{grade.Code} approver", roles);
+                CheckDistinct(problems, $"{grade.Code} approver or reviewer", roles.Concat(rule.ReviewingRoles));
                 CheckRoles(problems, $"approver of {grade.Code}", roles);
+                CheckRoles(problems, $"reviewer of {grade.Code}", rule.ReviewingRoles);
             }
+
+            CheckRoles(problems, $"analysis report of {grade.Code}", Policy.AnalysisReport(grade.Code, settings) is { } report ? [report.ByRole] : []);
         }
 
         AssertNone(problems);

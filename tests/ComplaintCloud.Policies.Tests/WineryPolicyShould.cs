@@ -135,13 +135,33 @@ public sealed class WineryPolicyShould
     public void HaveTheUnitLeaderApproveAGeneralComplaint() =>
         Assert.Equal(["UNIT_LEADER"], _policy.Approval("GENERAL", Sample.Complaint, _defaults).RequiredRoles);
 
-    [Fact]
-    public void HaveWineryLeadershipApproveASeriousPlanTheUnitLeaderReviewed() =>
-        Assert.Equal(["UNIT_LEADER", "WINERY_LEADERSHIP"], _policy.Approval("SERIOUS", Sample.Complaint, _defaults).RequiredRoles);
+    // Seed 002: a serious plan goes to the unit leader to review (审核) and to winery leadership to approve (审批); a
+    // major one to the unit leader and leadership, leadership deciding.
+    [Theory]
+    [InlineData("SERIOUS")]
+    [InlineData("MAJOR")]
+    public void HaveWineryLeadershipApproveASeriousOrMajorPlanTheUnitLeaderReviewed(string tier)
+    {
+        var rule = _policy.Approval(tier, Sample.Complaint, _defaults);
 
-    [Fact]
-    public void LeaveAMajorComplaintToWineryLeadership() =>
-        Assert.Equal(["WINERY_LEADERSHIP"], _policy.Approval("MAJOR", Sample.Complaint, _defaults).RequiredRoles);
+        Assert.Equal(["WINERY_LEADERSHIP"], rule.RequiredRoles);
+        Assert.Equal(["UNIT_LEADER"], rule.ReviewingRoles);
+    }
+
+    [Theory]
+    [InlineData("MINOR")]
+    [InlineData("GENERAL")]
+    public void HaveNoReviewOfAMinorOrGeneralPlan(string tier) =>
+        Assert.Empty(_policy.Approval(tier, Sample.Complaint, _defaults).ReviewingRoles);
+
+    // Seed 002: "事後客服中心製作分析報告並督查整改情況" for serious and major complaints.
+    [Theory]
+    [InlineData("MINOR", null)]
+    [InlineData("GENERAL", null)]
+    [InlineData("SERIOUS", "CS_CENTRE")]
+    [InlineData("MAJOR", "CS_CENTRE")]
+    public void HaveTheCsCentreWriteAnAnalysisReportAfterASeriousOrMajorComplaint(string tier, string? byRole) =>
+        Assert.Equal(byRole, _policy.AnalysisReport(tier, _defaults)?.ByRole);
 
     [Theory]
     [InlineData("MINOR", new[] { PenaltyTarget.Department, PenaltyTarget.ResponsiblePerson })]

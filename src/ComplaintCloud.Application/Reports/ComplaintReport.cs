@@ -30,9 +30,16 @@ public sealed record ComplaintReport(
     IReadOnlyList<RecurringProblem> TopCategories,
     IReadOnlyList<RecurringProblem> TopRootCauses,
     IReadOnlyList<TypicalCase> TypicalCases,
+    AnalysisReportCounts AnalysisReports,
     PointsLedger PointsLedger,
     IReadOnlyList<PreventiveMeasureOutcome> PreventiveMeasures,
     IReadOnlyList<ChannelResponse> ChannelResponse);
+
+/// <summary>
+/// Seed 002's per-complaint analysis reports over the complaints received in the period: how many were written, how
+/// many of those had their fix audited, and how many audits found the fix effective.
+/// </summary>
+public sealed record AnalysisReportCounts(int Written, Rate Audited, Rate FixEffective);
 
 /// <summary>How many complaints share one value of a dimension.</summary>
 public sealed record Tally(string Key, int Count);

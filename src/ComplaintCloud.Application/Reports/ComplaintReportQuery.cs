@@ -99,6 +99,14 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         LIMIT {TypicalCaseCount}
         """;
 
+    // An audit is an object in the report's jsonb; a report not yet audited holds a JSON null there.
+    private const string AnalysisSql = $"""
+        SELECT count(c.analysis_report),
+               count(*) FILTER (WHERE jsonb_typeof(c.analysis_report->'audit') = 'object'),
+               count(*) FILTER (WHERE (c.analysis_report->'audit'->>'fixEffective')::boolean)
+        FROM complaints c WHERE {InPeriod}
+        """;
+
     // The tenant's rate as a one-row table; a policy without the setting (only the winery has it) yields a null rate.
     private const string TenantRate = "(SELECT (t.policy_settings->>'yuanPerPoint')::numeric AS yuan FROM tenants t WHERE t.id = @tenant) r";
 
@@ -145,7 +153,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, TypicalSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql })
+            foreach (var sql in new[] { SummarySql, BreakdownSql, DepartmentSql, SlaSql, TypicalSql, AnalysisSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("tenant", scope.TenantId);
@@ -219,6 +227,11 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
                 reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), ReportNames.ScreamingCase(reader.GetString(4))));
         }
 
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (written, audited) = (reader.GetInt64(0), reader.GetInt64(1));
+        var analysis = new AnalysisReportCounts((int)written, Rate.Of(audited, written), Rate.Of(reader.GetInt64(2), audited));
+
         var ledger = await LedgerAsync(reader, cancellationToken);
         var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
         var channelResponse = await ChannelResponseCompliance.ReadAsync(reader, cancellationToken);
@@ -230,7 +243,7 @@ public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantConte
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), (int)total,
             Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, sla, Top("category"), Top("rootCause"), typical, ledger, measures, channelResponse);
+            summary.P50, summary.P90, summary.Satisfaction, sla, Top("category"), Top("rootCause"), typical, analysis, ledger, measures, channelResponse);
     }
 
     private static async Task<PointsLedger> LedgerAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class ClockPurposes
         ["ACKNOWLEDGED"] = [.. FirstResponse, "REPORT"],
         // Whoever takes it has it reported to them (the winery's ten-minute report to the department head).
         ["ASSIGNED"] = [.. FirstResponse, "REPORT"],
-        ["INVESTIGATION_RECORDED"] = ["ON_SITE"],
+        ["ON_SITE_CHECKED"] = ["ON_SITE"],
         ["PLAN_PROPOSED"] = ["PLAN"],
         ["CUSTOMER_NOTIFIED"] = [.. FirstResponse, "NOTIFY"],
         ["RESOLVED"] = ["RESOLVE"],

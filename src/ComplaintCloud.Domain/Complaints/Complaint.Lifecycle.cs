@@ -39,6 +39,9 @@ public sealed partial class Complaint
     /// <summary>Counts proposals; approvals and tasks belong to one revision.</summary>
     public int PlanRevision { get; private set; }
     public IReadOnlyList<PlanApproval> Approvals { get; private set; } = [];
+
+    /// <summary>The reviews of this revision, each before any approval (seed 002's 审核 by the unit leader).</summary>
+    public IReadOnlyList<PlanApproval> Reviews { get; private set; } = [];
     public string? EscalatedToRole { get; private set; }
     public CallbackRecord? LastCallback { get; private set; }
     public int ReopenCount { get; private set; }
@@ -101,11 +104,12 @@ public sealed partial class Complaint
     public void Assign(Actor actor, Guid ownerId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("assign it", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
-        if (OwnerId is { } owner)
+        if (OwnerId is { } owner && IsOpen)
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by {owner}; hand it over instead.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by user {owner}; to give it to someone else, use handOverComplaint.");
         }
+
+        RequireState("assign it", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
 
         var before = new { status = Status, ownerId = OwnerId };
         OwnerId = ownerId;
@@ -165,6 +169,18 @@ public sealed partial class Complaint
             rootCause = RootCause,
             evidence = items.Select(e => new { e.Id, e.Kind, e.Text, e.CustomerConsent, e.FileName, e.FileSize }),
         });
+        // The proof of a visit, not any entry, is what meets an ON_SITE clock.
+        foreach (var check in items.Where(e => e.Kind == EvidenceKind.OnSiteCheck))
+        {
+            Record("ON_SITE_CHECKED", actor, at, new { }, new
+            {
+                evidenceId = check.Id,
+                checkedBy = check.OnSiteCheckedBy,
+                checkedAt = check.OnSiteCheckedAt?.ToString(),
+                location = check.OnSiteLocation,
+                customerConfirmed = check.OnSiteCustomerConfirmed,
+            });
+        }
     }
 
     public void DecideResponsibility(Actor actor, Responsibility responsibility, string reason, Instant at)
@@ -210,7 +226,7 @@ public sealed partial class Complaint
         Remedies = [.. remedies.Distinct()];
         Compensation = compensation;
         PlanRevision = revision;
-        Approvals = [];
+        ClearApprovals();
         _tasks.AddRange(newTasks);
         Status = ComplaintStatus.PlanProposed;
         Record("PLAN_PROPOSED", actor, at, before, new
@@ -234,12 +250,8 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
         RequireState("approve its plan", ComplaintStatus.PlanProposed);
-        if (Approvals.Any(a => a.UserId == actor.UserId))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "You have already approved this plan; the other approvals must come from others.");
-        }
-
-        var outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).ToList();
+        RequireNotYetDecidedBy(actor);
+        var outstanding = requirement.Slots.Where(s => !s.IsReview && Approvals.All(a => a.Role != s.Role)).ToList();
         // One person fills one role: joint approval means as many approvers as roles.
         var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
         if (mine.Count == 0)
@@ -250,9 +262,17 @@ public sealed partial class Complaint
                 : $"This plan needs approval by {string.Join(", ", outstanding.Select(s => string.Join(" or ", s.AcceptedRoles)))}.");
         }
 
+        var toReview = requirement.Slots.Where(s => s.IsReview && Reviews.All(r => r.Role != s.Role)).Select(s => s.Role).ToList();
+        if (toReview.Count > 0)
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, $"The plan awaits review by {string.Join(", ", toReview)} (reviewPlan) before it is approved.");
+        }
+
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
-        Approvals = [.. Approvals, .. mine.Select(s => new PlanApproval(s.Role, actor.UserId, at))];
-        var complete = requirement.Slots.All(s => Approvals.Any(a => a.Role == s.Role));
+        // The approver acts in the lowest of their roles the slot accepts: the required role when they hold it.
+        var approval = new PlanApproval(mine[0].Role, actor.UserId, at, mine[0].AcceptedRoles.First(actor.Holds));
+        Approvals = [.. Approvals, approval];
+        var complete = requirement.Slots.All(s => s.IsReview || Approvals.Any(a => a.Role == s.Role));
         if (complete)
         {
             Status = ComplaintStatus.PlanApproved;
@@ -263,8 +283,35 @@ public sealed partial class Complaint
             status = Status,
             planRevision = PlanRevision,
             approvedFor = mine.Select(s => s.Role),
+            actedAs = approval.ActedAs,
             approvals = Approvals.Select(a => a.Role),
-            outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
+            outstanding = requirement.Slots.Where(s => !s.IsReview && Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
+        });
+    }
+
+    /// <summary>A reviewer the policy names for the grade reviews the plan before it may be approved (seed 002's 审核).</summary>
+    public void ReviewPlan(Actor actor, ApprovalRequirement requirement, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(requirement);
+        RequireState("review the plan", ComplaintStatus.PlanProposed);
+        var outstanding = requirement.Slots.Where(s => s.IsReview && Reviews.All(r => r.Role != s.Role)).ToList();
+        if (outstanding.Count == 0)
+        {
+            throw new DomainException(ErrorCode.InvalidTransition, "This plan has no review outstanding.");
+        }
+
+        RequireNotYetDecidedBy(actor);
+        var slot = outstanding.FirstOrDefault(s => actor.Holds(s.Role))
+            ?? throw new DomainException(ErrorCode.Forbidden, $"This plan is reviewed by {string.Join(", ", outstanding.Select(s => s.Role))}.");
+        var before = new { status = Status, reviews = Reviews.Select(r => r.Role) };
+        Reviews = [.. Reviews, new PlanApproval(slot.Role, actor.UserId, at, slot.Role)];
+        Record("PLAN_REVIEWED", actor, at, before, new
+        {
+            status = Status,
+            planRevision = PlanRevision,
+            reviewedFor = slot.Role,
+            outstanding = outstanding.Where(s => s != slot).Select(s => s.Role),
         });
     }
 
@@ -280,7 +327,7 @@ public sealed partial class Complaint
 
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
-        Approvals = [];
+        ClearApprovals();
         Status = ComplaintStatus.ResponsibilityDecided;
         Record("PLAN_REJECTED", actor, at, before, new { status = Status, planRevision = PlanRevision, reason = why });
     }
@@ -299,7 +346,7 @@ public sealed partial class Complaint
         RequireState("record the customer's answer to its plan", ComplaintStatus.CustomerNotified);
         if (!accepted)
         {
-            Approvals = [];
+            ClearApprovals();
         }
 
         Transition(
@@ -344,10 +391,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(satisfaction);
         RequireState("record its callback", ComplaintStatus.Resolved);
-        if (!actor.Holds(callerRole) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, $"The callback is made by {callerRole}.");
-        }
+        RequireRoleOrTenantAdmin(actor, callerRole, $"The callback is made by {callerRole}.");
 
         if (HandlerIds.Contains(actor.UserId))
         {
@@ -383,7 +427,7 @@ public sealed partial class Complaint
         OwnerId = null;
         ReopenCount++;
         ResolvedAt = null;
-        Approvals = [];
+        ClearApprovals();
         Status = ComplaintStatus.Reopened;
         Record("REOPENED", actor, at, before, new { status = Status, ownerId = OwnerId, reopenCount = ReopenCount, reason = why, grade = Grade?.Code });
     }
@@ -422,6 +466,29 @@ public sealed partial class Complaint
         Record("NOTE_ADDED", actor, at, new { }, new { noteId = note.Id, visibility, text = note.Text });
     }
 
+    // Joint decisions need as many people as roles: nobody reviews and approves, or approves twice.
+    private void RequireNotYetDecidedBy(Actor actor)
+    {
+        if (Approvals.Concat(Reviews).Any(a => a.UserId == actor.UserId))
+        {
+            throw new DomainException(ErrorCode.Forbidden, "You have already reviewed or approved this plan; the others must come from other people.");
+        }
+    }
+
+    private static void RequireRoleOrTenantAdmin(Actor actor, string role, string refusal)
+    {
+        if (!actor.Holds(role) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
+        {
+            throw new DomainException(ErrorCode.Forbidden, refusal);
+        }
+    }
+
+    private void ClearApprovals()
+    {
+        Approvals = [];
+        Reviews = [];
+    }
+
     private void ChangeGrade(Actor actor, Instant at, string type, GradeDescriptor grade, string reason)
     {
         var before = new { grade = Grade?.Code, rank = Grade?.Rank };
@@ -429,7 +496,7 @@ public sealed partial class Complaint
         // A plan approved for the old grade may need other approvers now.
         if (Status == ComplaintStatus.PlanProposed)
         {
-            Approvals = [];
+            ClearApprovals();
         }
 
         Record(type, actor, at, before, new { grade = grade.Code, rank = grade.Rank, reason });

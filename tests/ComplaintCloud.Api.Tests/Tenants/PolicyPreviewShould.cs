@@ -7,7 +7,7 @@ public sealed class PolicyPreviewShould(ApiFixture api)
 {
     private const string Preview = """
         query($i: PreviewPolicyInput!) {
-          previewPolicy(input: $i) { policyId grade { code zh: name(locale: "zh") } clocks { kind dueAt } approvers }
+          previewPolicy(input: $i) { policyId grade { code zh: name(locale: "zh") } clocks { kind dueAt } approvers reviewers }
         }
         """;
 
@@ -33,7 +33,9 @@ public sealed class PolicyPreviewShould(ApiFixture api)
         Assert.Equal(new DateTime(2026, 3, 4, 2, 40, 0, DateTimeKind.Utc), clocks["REPORT"]);
         Assert.Equal(new DateTime(2026, 3, 4, 2, 40, 0, DateTimeKind.Utc), clocks["ON_SITE"]);
         Assert.Equal(new DateTime(2026, 3, 5, 2, 30, 0, DateTimeKind.Utc), clocks["PLAN"]);
-        Assert.Equal(["UNIT_LEADER", "WINERY_LEADERSHIP"], result.GetProperty("approvers").EnumerateArray().Select(a => a.GetString()));
+        // Seed 002: the unit leader reviews a serious plan, winery leadership approves it.
+        Assert.Equal(["WINERY_LEADERSHIP"], result.GetProperty("approvers").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["UNIT_LEADER"], result.GetProperty("reviewers").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("general-enterprise", after.Data.GetProperty("tenant").GetProperty("policy").GetProperty("policyId").GetString());
     }
 

@@ -17,6 +17,9 @@ public sealed class ComplaintLifecycleShould
     private static readonly Actor Supervisor = new(Guid.NewGuid(), ["CS_SUPERVISOR"]);
     private static readonly Actor Caller = new(Guid.NewGuid(), ["CS_SUPERVISOR"]);
     private static readonly ApprovalRequirement BySupervisor = new([new ApprovalSlot("CS_SUPERVISOR", ["CS_SUPERVISOR"], null)]);
+    private static readonly string[] SupervisorNamed = ["CS_SUPERVISOR"];
+    private static readonly ApprovalRequirement ReviewedByUnitLeader = new(
+        [new ApprovalSlot("UNIT_LEADER", ["UNIT_LEADER"], null) { IsReview = true }, new ApprovalSlot("WINERY_LEADERSHIP", ["WINERY_LEADERSHIP"], null)]);
     private static readonly GradeDescriptor Urgent = new("URGENT", new("Urgent", "紧急"), 2);
     private static readonly Satisfaction Happy = new(5, 5, 5, 5, 5, null);
     private static readonly Satisfaction Unhappy = new(2, 3, 2, 3, 1, "Still broken.");
@@ -334,6 +337,33 @@ public sealed class ComplaintLifecycleShould
         Steps["callback"](complaint);
 
         Assert.Empty(complaint.TakePenaltiesDue());
+    }
+
+    // Seed 004: the first responder owns the complaint, and the investigation, responsibility and plan are theirs.
+    [Fact]
+    public void Leave_the_owners_work_to_the_owner_a_tenant_admin_or_a_role_the_policy_names_for_the_grade()
+    {
+        var complaint = Walk("assign");
+
+        Assert.True(complaint.MayDoOwnersWork(Owner, SupervisorNamed));
+        Assert.True(complaint.MayDoOwnersWork(new Actor(Guid.NewGuid(), ["TENANT_ADMIN"]), SupervisorNamed));
+        Assert.True(complaint.MayDoOwnersWork(Supervisor, SupervisorNamed));
+        Assert.False(complaint.MayDoOwnersWork(new Actor(Guid.NewGuid(), ["AGENT"]), SupervisorNamed));
+    }
+
+    // Seed 002: the unit leader reviews (审核) before winery leadership approves (审批).
+    [Fact]
+    public void Refuse_approval_until_every_review_the_grade_needs_is_in()
+    {
+        var complaint = Walk("acknowledge assign investigate decide propose");
+        var leadership = new Actor(Guid.NewGuid(), ["WINERY_LEADERSHIP"]);
+
+        var early = Assert.Throws<DomainException>(() => complaint.ApprovePlan(leadership, ReviewedByUnitLeader, Now));
+        complaint.ReviewPlan(new Actor(Guid.NewGuid(), ["UNIT_LEADER"]), ReviewedByUnitLeader, Now);
+        complaint.ApprovePlan(leadership, ReviewedByUnitLeader, Now);
+
+        Assert.Equal(ErrorCode.InvalidTransition, early.Code);
+        Assert.Equal(PlanApproved, complaint.Status);
     }
 
     private static Complaint Walk(string path)

@@ -18,6 +18,7 @@ public static class LifecycleFields
         complaint.Field<ResponsibilityType>("responsibility").Resolve(c => c.Source.Responsibility);
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemedyType>>>>("remedyOptions").Description("What the responsibility allows (SPEC §2.6).").Resolve(c => c.Source.RemedyOptions);
         complaint.Field<PlanType>("plan").Resolve(c => c.Source.PlanRevision == 0 ? null : c.Source);
+        complaint.Field<AnalysisReportType>("analysisReport").Description("The analysis report its policy asks for at its grade, once written (seed 002).").Resolve(c => c.Source.AnalysisReport);
         complaint.Field<CallbackType>("callback").Description("The latest callback.").Resolve(c => c.Source.LastCallback);
         complaint.Field<StringGraphType>("escalatedTo").Description("The role it was last escalated to: by a person, at intake for its grade, or by a clock's warning or breach.").Resolve(c => c.Source.EscalatedToRole);
         complaint.Field<NonNullGraphType<IntGraphType>>("reopenCount").Resolve(c => c.Source.ReopenCount);
@@ -53,6 +54,19 @@ public sealed class EvidenceItemType : ObjectGraphType<EvidenceItem>
         Field<IntGraphType>("fileSize").Resolve(c => c.Source.FileSize);
         Field<NonNullGraphType<IdGraphType>>("addedBy").Resolve(c => c.Source.AddedBy);
         Field<NonNullGraphType<DateTimeGraphType>>("addedAt").Resolve(c => c.Source.AddedAt.ToDateTimeUtc());
+        Field<OnSiteCheckType>("onSite").Description("For an ON_SITE_CHECK: who was on site, when and where.").Resolve(c => c.Source.Kind == EvidenceKind.OnSiteCheck ? c.Source : null);
+    }
+}
+
+public sealed class OnSiteCheckType : ObjectGraphType<EvidenceItem>
+{
+    public OnSiteCheckType()
+    {
+        Name = "OnSiteCheck";
+        Field<NonNullGraphType<IdGraphType>>("checkedBy").Resolve(c => c.Source.OnSiteCheckedBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("checkedAt").Resolve(c => c.Source.OnSiteCheckedAt?.ToDateTimeUtc());
+        Field<NonNullGraphType<StringGraphType>>("location").Resolve(c => c.Source.OnSiteLocation);
+        Field<NonNullGraphType<BooleanGraphType>>("customerConfirmed").Description("The customer signed the on-site check record.").Resolve(c => c.Source.OnSiteCustomerConfirmed);
     }
 }
 
@@ -67,6 +81,7 @@ public sealed class PlanType : ObjectGraphType<Complaint>
         Field<StringGraphType>("longTermMeasures").Resolve(c => c.Source.LongTermMeasures);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemedyType>>>>("remedies").Resolve(c => c.Source.Remedies);
         Field<DecimalGraphType>("compensation").Resolve(c => c.Source.Compensation);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanApprovalType>>>>("reviews").Description("Reviews before approval (seed 002's 审核).").Resolve(c => c.Source.Reviews);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanApprovalType>>>>("approvals").Resolve(c => c.Source.Approvals);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanTaskType>>>>("tasks").Resolve(c => c.Source.CurrentTasks.OrderBy(t => t.DueAt).ToList());
     }
@@ -77,9 +92,28 @@ public sealed class PlanApprovalType : ObjectGraphType<PlanApproval>
     public PlanApprovalType()
     {
         Name = "PlanApproval";
-        Field<NonNullGraphType<StringGraphType>>("role").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<StringGraphType>>("role").Description("The role the approver acted in.").Resolve(c => c.Source.ActedAs ?? c.Source.Role);
+        Field<NonNullGraphType<StringGraphType>>("requiredRole")
+            .Description("The role the policy requires whose approval this is: the same, or one below when the compensation was above its authority.")
+            .Resolve(c => c.Source.Role);
         Field<NonNullGraphType<IdGraphType>>("userId").Resolve(c => c.Source.UserId);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
+    }
+}
+
+public sealed class AnalysisReportType : ObjectGraphType<AnalysisReport>
+{
+    public AnalysisReportType()
+    {
+        Name = "AnalysisReport";
+        Field<NonNullGraphType<StringGraphType>>("cause").Resolve(c => c.Source.Cause);
+        Field<NonNullGraphType<StringGraphType>>("fix").Resolve(c => c.Source.Fix);
+        Field<NonNullGraphType<IdGraphType>>("writtenBy").Resolve(c => c.Source.WrittenBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("writtenAt").Resolve(c => c.Source.WrittenAt.ToDateTimeUtc());
+        Field<StringGraphType>("auditResult").Resolve(c => c.Source.Audit?.Result);
+        Field<BooleanGraphType>("fixEffective").Resolve(c => c.Source.Audit?.FixEffective);
+        Field<IdGraphType>("auditedBy").Resolve(c => c.Source.Audit?.AuditedBy);
+        Field<DateTimeGraphType>("auditedAt").Resolve(c => c.Source.Audit?.AuditedAt.ToDateTimeUtc());
     }
 }
 

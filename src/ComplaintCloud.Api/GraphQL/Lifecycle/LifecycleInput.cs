@@ -37,6 +37,10 @@ public sealed class LifecycleInput
     public int Professionalism { get; init; }
     public int Outcome { get; init; }
     public string? Comment { get; init; }
+    public string? Cause { get; init; }
+    public string? Fix { get; init; }
+    public string? Result { get; init; }
+    public bool FixEffective { get; init; }
     public string? Text { get; init; }
     public NoteVisibility Visibility { get; init; }
 
@@ -53,6 +57,28 @@ public sealed class EvidenceInput
     public string? FileName { get; init; }
     public string? ContentType { get; init; }
     public string? FileBase64 { get; init; }
+    public OnSiteCheckInput? OnSite { get; init; }
+}
+
+public sealed class OnSiteCheckInput
+{
+    public string CheckedBy { get; init; } = "";
+    public DateTime CheckedAt { get; init; }
+    public string Location { get; init; } = "";
+    public bool CustomerConfirmed { get; init; }
+}
+
+public sealed class OnSiteCheckInputType : InputObjectGraphType<OnSiteCheckInput>
+{
+    public OnSiteCheckInputType()
+    {
+        Name = "OnSiteCheckInput";
+        Description = "Who was on site, when and where; it is what meets an ON_SITE clock.";
+        Field<NonNullGraphType<IdGraphType>>("checkedBy").Description("The user who was on site.");
+        Field<NonNullGraphType<DateTimeGraphType>>("checkedAt");
+        Field<NonNullGraphType<StringGraphType>>("location");
+        Field<NonNullGraphType<BooleanGraphType>>("customerConfirmed").Description("The customer signed the on-site check record (seed 000).");
+    }
 }
 
 public sealed class EvidenceInputType : InputObjectGraphType<EvidenceInput>
@@ -66,6 +92,7 @@ public sealed class EvidenceInputType : InputObjectGraphType<EvidenceInput>
         Field<StringGraphType>("fileName");
         Field<StringGraphType>("contentType");
         Field<StringGraphType>("fileBase64").Description("The file, base64; at most 10 MB (and within GraphQL:MaxRequestBytes).");
+        Field<OnSiteCheckInputType>("onSite").Description("Required for ON_SITE_CHECK, refused for other kinds.");
     }
 }
 

@@ -52,6 +52,8 @@ public static class LifecycleMutations
                 c.CancellationToken));
         Add(mutation, "approvePlan", "By a holder of a role the policy requires for the grade, all jointly; compensation above the role's authority needs the role above.",
             _ => { }, (c, i, id) => c.Service<ApprovePlanHandler>().HandleAsync(id, c.CancellationToken));
+        Add(mutation, "reviewPlan", "By a holder of a role the policy names to review the plan (seed 002: the unit leader), before it is approved.",
+            _ => { }, (c, i, id) => c.Service<ReviewPlanHandler>().HandleAsync(id, c.CancellationToken));
         Add(mutation, "rejectPlan", "An approver sends the plan back to be redone.", Reason,
             (c, i, id) => c.Service<RejectPlanHandler>().HandleAsync(id, i.Reason!, c.CancellationToken));
         Add(mutation, "notifyCustomer", "Tells the customer the approved plan.",
@@ -86,6 +88,12 @@ public static class LifecycleMutations
                 id, new Satisfaction(i.Overall, i.Attitude, i.Speed, i.Professionalism, i.Outcome, i.Comment), c.CancellationToken));
         Add(mutation, "reopenComplaint", "Reopens a resolved complaint one grade higher, for a new owner.", Reason,
             (c, i, id) => c.Service<ReopenComplaintHandler>().HandleAsync(id, i.Reason!, c.CancellationToken));
+        Add(mutation, "writeAnalysisReport", "Once resolved: the cause and the fix, by the role the policy names for the grade (seed 002: the CS centre after a serious or major complaint); rewritable until audited.",
+            t => { t.Field<NonNullGraphType<StringGraphType>>("cause"); t.Field<NonNullGraphType<StringGraphType>>("fix"); },
+            (c, i, id) => c.Service<WriteAnalysisReportHandler>().HandleAsync(id, i.Cause!, i.Fix!, c.CancellationToken));
+        Add(mutation, "auditAnalysisReport", "Whether the analysis report's fix was carried out and took effect, once, by the same role.",
+            t => { t.Field<NonNullGraphType<StringGraphType>>("result"); t.Field<NonNullGraphType<BooleanGraphType>>("fixEffective"); },
+            (c, i, id) => c.Service<AuditAnalysisReportHandler>().HandleAsync(id, i.Result!, i.FixEffective, c.CancellationToken));
         Add(mutation, "closeComplaint", "Closes and archives; nothing is deleted.", _ => { },
             (c, i, id) => c.Service<CloseComplaintHandler>().HandleAsync(id, c.CancellationToken));
         Add(mutation, "escalateComplaint", "Escalates to a role of the complaint's policy; audited.",
@@ -153,7 +161,16 @@ public static class LifecycleMutations
             file = new EvidenceUpload(input.FileName ?? "", input.ContentType ?? "application/octet-stream", content[..length]);
         }
 
-        return new EvidenceDraft(input.Kind, input.Text, input.CustomerConsent, file);
+        return new EvidenceDraft(input.Kind, input.Text, input.CustomerConsent, file)
+        {
+            OnSite = input.OnSite is { } onSite
+                ? new OnSiteCheckDraft(
+                    LifecycleInput.Id(onSite.CheckedBy, $"input.evidence[{index}].onSite.checkedBy"),
+                    Instant.FromDateTimeUtc(onSite.CheckedAt.ToUniversalTime()),
+                    onSite.Location,
+                    onSite.CustomerConfirmed)
+                : null,
+        };
     }
 
     private static PlanTaskDraft ToDraft(PlanTaskInput input, int index) => new(

@@ -48,6 +48,9 @@ public sealed class ComplaintReportType : ObjectGraphType<ComplaintReport>
             .Description("By the deepest of the 5 Whys recorded in the investigation.")
             .Resolve(c => c.Source.TopRootCauses);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TypicalCaseType>>>>("typicalCases").Resolve(c => c.Source.TypicalCases);
+        Field<NonNullGraphType<AnalysisReportCountsType>>("analysisReports")
+            .Description("Seed 002's analysis reports of the period's complaints: written, audited out of written, fix effective out of audited.")
+            .Resolve(c => c.Source.AnalysisReports);
         Field<NonNullGraphType<PointsLedgerType>>("pointsLedger")
             .Description("Penalty points booked in the period (by booking time), per target and entry; money in yuan at the tenant's rate.")
             .Resolve(c => c.Source.PointsLedger);
@@ -84,6 +87,17 @@ public sealed class RateType : ObjectGraphType<Rate>
         Field(r => r.Count);
         Field(r => r.OutOf);
         Field(r => r.Value, nullable: true).Description("count / outOf to four decimals; null when outOf is 0.");
+    }
+}
+
+public sealed class AnalysisReportCountsType : ObjectGraphType<AnalysisReportCounts>
+{
+    public AnalysisReportCountsType()
+    {
+        Name = "AnalysisReportCounts";
+        Field(a => a.Written).Description("Complaints with an analysis report.");
+        Field<NonNullGraphType<RateType>>("audited").Description("Reports whose fix was audited, out of those written.").Resolve(c => c.Source.Audited);
+        Field<NonNullGraphType<RateType>>("fixEffective").Description("Audits that found the fix effective, out of those audited.").Resolve(c => c.Source.FixEffective);
     }
 }
 

@@ -80,6 +80,9 @@ public sealed class PolicyPreviewType : ObjectGraphType<PolicyPreview>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("approvers")
             .Description("The roles that must all approve the resolution plan.")
             .Resolve(c => c.Source.Approval.RequiredRoles);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("reviewers")
+            .Description("The roles that must each review the plan before it is approved (seed 002: the winery's unit leader).")
+            .Resolve(c => c.Source.Approval.ReviewingRoles);
     }
 }
 

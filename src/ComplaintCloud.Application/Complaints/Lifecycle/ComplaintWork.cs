@@ -60,6 +60,15 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
             (policy, settings) => ApprovalRequirement.Decide(policy, settings, complaint.Grade!.Code, complaint.PolicyFacts(), complaint.Compensation ?? 0),
             cancellationToken);
 
+    /// <summary>The roles the complaint's policy names for its grade (<see cref="GradeRoles"/>); none while ungraded.</summary>
+    public async Task<IReadOnlyList<string>> GradeRolesAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Grade is { } grade
+            ? await AskPolicyAsync(complaint, (policy, settings) => GradeRoles.Of(policy, settings, grade.Code, complaint.PolicyFacts()), cancellationToken)
+            : [];
+    }
+
     /// <summary>A grade of the complaint's policy by code, or BAD_USER_INPUT.</summary>
     public Task<GradeDescriptor?> GradeAsync(Complaint complaint, Func<IReadOnlyList<GradeDescriptor>, GradeDescriptor?> pick, CancellationToken cancellationToken) =>
         AskPolicyAsync(complaint, (policy, _) => pick([.. policy.Descriptor.Grades.OrderBy(g => g.Rank)]), cancellationToken);
@@ -70,6 +79,19 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeactivatedAt == null, cancellationToken))
         {
             throw new DomainException(ErrorCode.BadUserInput, "There is no active user with this id in this tenant.", field);
+        }
+    }
+
+    /// <summary>Each user the input names (by its field) is a user of this tenant, or BAD_USER_INPUT.</summary>
+    public async Task RequireUsersAsync(IEnumerable<(Guid? UserId, string Field)> named, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        foreach (var (userId, field) in named)
+        {
+            if (userId is { } id)
+            {
+                await RequireUserAsync(id, field, cancellationToken);
+            }
         }
     }
 
@@ -96,11 +118,28 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     }
 
     /// <summary>The common shape: load, apply one domain operation, save.</summary>
-    public async Task<Complaint> ChangeAsync(Guid complaintId, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken)
+    public Task<Complaint> ChangeAsync(Guid complaintId, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
+        ChangeAsync(complaintId, null, change, cancellationToken);
+
+    /// <summary>As <see cref="ChangeAsync(Guid, Action{Complaint, Actor, Instant}, CancellationToken)"/>, for a step that is the owner's work (<see cref="Complaint.MayDoOwnersWork"/>).</summary>
+    public Task<Complaint> ChangeOwnersWorkAsync(Guid complaintId, string operation, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            complaintId,
+            async (complaint, actor) => complaint.RequireOwnersWork(actor, await GradeRolesAsync(complaint, cancellationToken), operation),
+            change,
+            cancellationToken);
+
+    private async Task<Complaint> ChangeAsync(
+        Guid complaintId, Func<Complaint, Actor, Task>? guard, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var actor = Actor();
         var complaint = await LoadAsync(complaintId, cancellationToken);
+        if (guard is not null)
+        {
+            await guard(complaint, actor);
+        }
+
         change(complaint, actor, Now);
         return await SaveAsync(complaint, cancellationToken);
     }

@@ -17,16 +17,10 @@ public sealed class ProposePlanHandler(ComplaintWork work)
     public async Task<Complaint> HandleAsync(ProposePlanCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var (owner, i) in command.Tasks.Select((t, i) => (t.OwnerId, i)))
-        {
-            if (owner is { } id)
-            {
-                await work.RequireUserAsync(id, $"input.tasks[{i}].ownerId", cancellationToken);
-            }
-        }
-
-        return await work.ChangeAsync(
+        await work.RequireUsersAsync(command.Tasks.Select((t, i) => (t.OwnerId, $"input.tasks[{i}].ownerId")), cancellationToken);
+        return await work.ChangeOwnersWorkAsync(
             command.ComplaintId,
+            "propose the plan",
             (c, actor, now) => c.ProposePlan(actor, command.ShortTermMeasures, command.LongTermMeasures, command.Remedies, command.Compensation, command.Tasks, now),
             cancellationToken);
     }
@@ -49,6 +43,13 @@ public sealed class ApprovePlanHandler(ComplaintWork work)
         decide(complaint, actor, requirement, work.Now);
         return await work.SaveAsync(complaint, cancellationToken);
     }
+}
+
+/// <summary>A reviewer the complaint's policy names for its grade reviews the plan before it is approved (seed 002).</summary>
+public sealed class ReviewPlanHandler(ComplaintWork work)
+{
+    public Task<Complaint> HandleAsync(Guid complaintId, CancellationToken cancellationToken) =>
+        ApprovePlanHandler.Decide(work, complaintId, (c, actor, requirement, now) => c.ReviewPlan(actor, requirement, now), cancellationToken);
 }
 
 public sealed class RejectPlanHandler(ComplaintWork work)

@@ -7,7 +7,11 @@ namespace ComplaintCloud.Domain.Complaints.Lifecycle;
 /// <param name="Role">The role the policy requires for the grade.</param>
 /// <param name="AcceptedRoles">Who may give it: the role itself, or, when the compensation is above its authority, the roles up its chain that cover it (empty when none does).</param>
 /// <param name="AboveAuthority">Why the role itself may not give it, when it may not.</param>
-public sealed record ApprovalSlot(string Role, IReadOnlyList<string> AcceptedRoles, string? AboveAuthority);
+public sealed record ApprovalSlot(string Role, IReadOnlyList<string> AcceptedRoles, string? AboveAuthority)
+{
+    /// <summary>A review the plan needs before it may be approved (seed 002's 审核), given by the role itself.</summary>
+    public bool IsReview { get; init; }
+}
 
 /// <summary>Every approval a plan needs, all jointly (SPEC §2.7).</summary>
 public sealed record ApprovalRequirement(IReadOnlyList<ApprovalSlot> Slots)
@@ -20,19 +24,23 @@ public sealed record ApprovalRequirement(IReadOnlyList<ApprovalSlot> Slots)
     public static ApprovalRequirement Decide(IComplaintPolicy policy, PolicySettings settings, string gradeCode, ComplaintFacts facts, decimal compensation)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var roles = policy.Approval(gradeCode, facts, settings).RequiredRoles;
+        var rule = policy.Approval(gradeCode, facts, settings);
+        var roles = rule.RequiredRoles;
         if (roles.Count == 0)
         {
             throw new DomainException(ErrorCode.PolicyFailed, $"The policy names nobody to approve a {gradeCode} plan.");
         }
 
         var money = roles.Select(role => policy.Authority(role, settings)).MaxBy(a => a.CompensationLimit)!;
-        return new ApprovalRequirement([.. roles.Select(role =>
+        return new ApprovalRequirement([
+            .. rule.ReviewingRoles.Select(role => new ApprovalSlot(role, [role], null) { IsReview = true }),
+            .. roles.Select(role =>
             role != money.RoleCode || compensation <= money.CompensationLimit
                 ? new ApprovalSlot(role, [role], null)
                 : new ApprovalSlot(role, Covering(policy, settings, money, compensation), string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Compensation {compensation} is above {role}'s authority of {money.CompensationLimit}.")))]);
+                    $"Compensation {compensation} is above {role}'s authority of {money.CompensationLimit}."))),
+        ]);
     }
 
     // The roles above the deciding one, from the first whose limit covers the compensation up to the top.

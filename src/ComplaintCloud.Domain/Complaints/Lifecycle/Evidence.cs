@@ -19,13 +19,24 @@ public enum EvidenceKind
 public sealed record EvidenceUpload(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Evidence as an investigator submits it.</summary>
-public sealed record EvidenceDraft(EvidenceKind Kind, string Text, bool CustomerConsent, EvidenceUpload? File);
+public sealed record EvidenceDraft(EvidenceKind Kind, string Text, bool CustomerConsent, EvidenceUpload? File)
+{
+    /// <summary>The proof of an on-site check: required for an ON_SITE_CHECK, refused for any other kind.</summary>
+    public OnSiteCheckDraft? OnSite { get; init; }
+}
+
+/// <summary>
+/// Who was on site, when and where, and whether the customer signed the on-site check record (seed 000: "由客户签字确认
+/// 《现场核查记录》"). It is what meets an ON_SITE clock (seed 002: the head on site within 10 minutes).
+/// </summary>
+public sealed record OnSiteCheckDraft(Guid CheckedBy, Instant CheckedAt, string Location, bool CustomerConfirmed);
 
 /// <summary>One piece of evidence collected for a complaint.</summary>
 public sealed class EvidenceItem : ITenantOwned
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxTextLength = 5_000;
+    public const int MaxLocationLength = 200;
 
     private EvidenceItem()
     {
@@ -47,6 +58,12 @@ public sealed class EvidenceItem : ITenantOwned
     public Guid AddedBy { get; private set; }
     public Instant AddedAt { get; private set; }
 
+    /// <summary>For an on-site check: who was on site, when, where, and whether the customer confirmed the record.</summary>
+    public Guid? OnSiteCheckedBy { get; private set; }
+    public Instant? OnSiteCheckedAt { get; private set; }
+    public string? OnSiteLocation { get; private set; }
+    public bool? OnSiteCustomerConfirmed { get; private set; }
+
     /// <summary>Call recordings and chat logs are only used with the customer's consent (SPEC §2.5).</summary>
     public static bool NeedsConsent(EvidenceKind kind) => kind is EvidenceKind.CallRecording or EvidenceKind.ChatLog;
 
@@ -61,6 +78,7 @@ public sealed class EvidenceItem : ITenantOwned
             Rules.Require(!string.IsNullOrWhiteSpace(file.ContentType) && file.ContentType.Length <= 100, $"{field}.contentType", "Give the file's media type.");
         }
 
+        var onSite = ValidOnSite(complaint, draft, field, at);
         var id = Guid.CreateVersion7();
         return new EvidenceItem
         {
@@ -76,7 +94,26 @@ public sealed class EvidenceItem : ITenantOwned
             File = draft.File is { } upload ? new EvidenceFile(id, complaint.TenantId, upload.Content) : null,
             AddedBy = addedBy,
             AddedAt = at,
+            OnSiteCheckedBy = onSite?.CheckedBy,
+            OnSiteCheckedAt = onSite?.CheckedAt,
+            OnSiteLocation = onSite?.Location.Trim(),
+            OnSiteCustomerConfirmed = onSite?.CustomerConfirmed,
         };
+    }
+
+    private static OnSiteCheckDraft? ValidOnSite(Complaint complaint, EvidenceDraft draft, string field, Instant at)
+    {
+        if (draft.Kind != EvidenceKind.OnSiteCheck)
+        {
+            Rules.Require(draft.OnSite is null, $"{field}.onSite", "Only an ON_SITE_CHECK has on-site details.");
+            return null;
+        }
+
+        var onSite = draft.OnSite;
+        Rules.Require(onSite is not null, $"{field}.onSite", "An on-site check needs who was on site, when and where.");
+        Rules.Require(!string.IsNullOrWhiteSpace(onSite!.Location) && onSite.Location.Length <= MaxLocationLength, $"{field}.onSite.location", $"Name the place in 1 to {MaxLocationLength} characters.");
+        Rules.Require(onSite.CheckedAt >= complaint.ReceivedAt && onSite.CheckedAt <= at, $"{field}.onSite.checkedAt", "The check happened between the complaint's receipt and now.");
+        return onSite;
     }
 }
 

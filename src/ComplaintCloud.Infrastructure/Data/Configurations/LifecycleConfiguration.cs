@@ -42,9 +42,9 @@ internal static class LifecycleConfiguration
         builder.Property(c => c.EscalatedToRole).HasMaxLength(100);
         // Approvals live on the complaint row so that racing approvals meet its concurrency token.
         builder.Property(c => c.Approvals).AsJsonList(Json);
-        builder.Property(c => c.LastCallback).HasColumnType("jsonb").HasConversion(
-            callback => callback == null ? null : JsonSerializer.Serialize(callback, Json),
-            json => json == null ? null : JsonSerializer.Deserialize<CallbackRecord>(json, Json));
+        builder.Property(c => c.Reviews).AsJsonList(Json);
+        builder.Property(c => c.AnalysisReport).AsJsonRecord();
+        builder.Property(c => c.LastCallback).AsJsonRecord();
         // The latest callback's scores and the number of handlers again as plain integers, for the report: it averages
         // and counts columns instead of unpacking jsonb per complaint, and its covering index holds them (an index row
         // cannot hold a whole array). PostgreSQL computes them on every write, and for existing rows.
@@ -63,6 +63,13 @@ internal static class LifecycleConfiguration
         builder.HasMany(c => c.Notes).WithOne().HasForeignKey(n => n.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+
+    // A record, or null, in a jsonb column; records compare by value, so changes are seen without a comparer.
+    private static void AsJsonRecord<T>(this PropertyBuilder<T?> property)
+        where T : class =>
+        property.HasColumnType("jsonb").HasConversion(
+            value => value == null ? null : JsonSerializer.Serialize(value, Json),
+            json => json == null ? null : JsonSerializer.Deserialize<T>(json, Json));
 
     private sealed class InstantJsonConverter : JsonConverter<Instant>
     {
@@ -86,6 +93,7 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.Text).HasMaxLength(EvidenceItem.MaxTextLength);
         builder.Property(e => e.FileName).HasMaxLength(255);
         builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.OnSiteLocation).HasMaxLength(EvidenceItem.MaxLocationLength);
         builder.HasOne(e => e.File).WithOne().HasForeignKey<EvidenceFile>(f => f.EvidenceItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }

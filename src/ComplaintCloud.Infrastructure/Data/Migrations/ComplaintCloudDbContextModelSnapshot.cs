@@ -248,6 +248,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_involved");
 
+                    b.Property<string>("AnalysisReport")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("analysis_report");
+
                     b.Property<string>("Approvals")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -404,6 +408,11 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("responsibility_reason");
+
+                    b.Property<string>("Reviews")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviews");
 
                     b.Property<string[]>("RootCause")
                         .IsRequired()
@@ -638,6 +647,23 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
+
+                    b.Property<Instant?>("OnSiteCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("on_site_checked_at");
+
+                    b.Property<Guid?>("OnSiteCheckedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("on_site_checked_by");
+
+                    b.Property<bool?>("OnSiteCustomerConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_site_customer_confirmed");
+
+                    b.Property<string>("OnSiteLocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("on_site_location");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
