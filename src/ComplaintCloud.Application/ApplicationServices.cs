@@ -54,6 +54,8 @@ public static class ApplicationServices
             .AddScoped<ComplaintWork>()
             .AddScoped<LifecyclePenalties>()
             .AddScoped<EvidenceFiles>()
+            .AddScoped<AllowedActions>()
+            .AddScoped<ComplaintPeople>()
             .AddScoped<AcknowledgeComplaintHandler>()
             .AddScoped<AssignComplaintHandler>()
             .AddScoped<HandOverComplaintHandler>()

@@ -27,14 +27,21 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     /// <summary>The signed-in user about to change a complaint; viewers only read.</summary>
     public Actor Actor()
     {
-        tenantContext.RequireSignedInTenant();
-        if (tenantContext.Roles.All(role => role == PlatformRoles.Viewer))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Viewers can read complaints but not change them.");
-        }
+        var actor = SignedIn();
+        return MayWork(actor.Roles) ? actor : throw ViewerRefusal();
+    }
 
+    /// <summary>The signed-in user, whether or not they may change complaints.</summary>
+    public Actor SignedIn()
+    {
+        tenantContext.RequireSignedInTenant();
         return new Actor(tenantContext.UserId!.Value, tenantContext.Roles);
     }
+
+    /// <summary>Whether a user with these roles may change complaints: anyone but a viewer.</summary>
+    public static bool MayWork(IReadOnlyList<string> roles) => !roles.All(role => role == PlatformRoles.Viewer);
+
+    public static DomainException ViewerRefusal() => new(ErrorCode.Forbidden, "Viewers can read complaints but not change them.");
 
     public async Task<Complaint> LoadAsync(Guid complaintId, CancellationToken cancellationToken)
     {
@@ -59,6 +66,10 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
             complaint,
             (policy, settings) => ApprovalRequirement.Decide(policy, settings, complaint.Grade!.Code, complaint.PolicyFacts(), complaint.Compensation ?? 0),
             cancellationToken);
+
+    /// <summary>The role the complaint's policy charges with the callback for its kind and channel.</summary>
+    public Task<string> CallbackRoleAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
 
     /// <summary>A grade of the complaint's policy by code, or BAD_USER_INPUT.</summary>
     public Task<GradeDescriptor?> GradeAsync(Complaint complaint, Func<IReadOnlyList<GradeDescriptor>, GradeDescriptor?> pick, CancellationToken cancellationToken) =>
