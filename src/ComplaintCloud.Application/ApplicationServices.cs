@@ -36,6 +36,7 @@ public static class ApplicationServices
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()
             .AddScoped<ContactAccessAudit>()
+            .AddScoped<ContactAccess>()
             .AddScoped<ComplaintReportQuery>()
             .AddScoped<ComplaintListExport>()
             .AddScoped<BillingGate>()

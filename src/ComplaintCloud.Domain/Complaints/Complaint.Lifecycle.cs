@@ -228,7 +228,9 @@ public sealed partial class Complaint
         var mine = OutstandingApprovals(requirement).Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
 
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
-        Approvals = [.. Approvals, .. mine.Select(s => new PlanApproval(s.Role, actor.UserId, at))];
+        // The approver acts in the lowest of their roles the slot accepts: the required role when they hold it.
+        var approval = new PlanApproval(mine[0].Role, actor.UserId, at, mine[0].AcceptedRoles.First(actor.Holds));
+        Approvals = [.. Approvals, approval];
         var complete = requirement.Slots.All(s => Approvals.Any(a => a.Role == s.Role));
         if (complete)
         {
@@ -240,6 +242,7 @@ public sealed partial class Complaint
             status = Status,
             planRevision = PlanRevision,
             approvedFor = mine.Select(s => s.Role),
+            actedAs = approval.ActedAs,
             approvals = Approvals.Select(a => a.Role),
             outstanding = OutstandingApprovals(requirement).Select(s => s.Role),
         });

@@ -11,13 +11,21 @@ public sealed partial class Complaint
     /// <summary>Why <paramref name="actor"/> may not do <paramref name="action"/> now, or null when they may.</summary>
     public DomainException? Refusal(ComplaintAction action, Actor actor, PolicyAnswers policy)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(policy);
+        return OwnersWorkRefusal(actor, policy.GradeRoles, action) ?? StepRefusal(action, actor, policy);
+    }
+
+    // What the operation itself guards; the owner's work is guarded before it (RequireOwnersWork), with the grade's roles.
+    private DomainException? StepRefusal(ComplaintAction action, Actor actor, PolicyAnswers policy)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         return action switch
         {
             ComplaintAction.Acknowledge => StateRefusal("acknowledge", ComplaintStatus.Received),
-            ComplaintAction.Assign => StateRefusal("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened)
-                ?? (OwnerId is { } owner ? new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by {owner}; hand it over instead.") : null),
+            ComplaintAction.Assign => (OwnerId is { } owner && IsOpen
+                    ? new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by user {owner}; to give it to someone else, use handOverComplaint.")
+                    : null)
+                ?? StateRefusal("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened),
             ComplaintAction.HandOver => OpenRefusal("hand over") ?? HandOverRefusal(actor),
             ComplaintAction.Regrade => OpenRefusal("regrade"),
             ComplaintAction.RecordInvestigation => StateRefusal("record an investigation", ComplaintStatus.Assigned, ComplaintStatus.Investigating),
@@ -49,7 +57,7 @@ public sealed partial class Complaint
 
     private void RequireAllowed(ComplaintAction action, Actor actor, PolicyAnswers? policy = null)
     {
-        if (Refusal(action, actor, policy ?? PolicyAnswers.None) is { } refusal)
+        if (StepRefusal(action, actor, policy ?? PolicyAnswers.None) is { } refusal)
         {
             throw refusal;
         }

@@ -41,6 +41,21 @@ public sealed class AllowedActionsShould(ApiFixture api)
         Assert.DoesNotContain("ASSIGN", await AllowedAsync(colleague, id));
     }
 
+    // Seed 004: the first responder owns it to the end; the investigation is theirs (or a tenant admin's).
+    [Fact]
+    public async Task Offer_the_investigation_to_the_owner_and_not_to_another_agent()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (owner, _) = await desk.UserAsync("AGENT");
+        var (colleague, _) = await desk.UserAsync("AGENT");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(owner, "assignComplaint", id);
+
+        Assert.Contains("RECORD_INVESTIGATION", await AllowedAsync(owner, id));
+        Assert.Contains("RECORD_INVESTIGATION", await AllowedAsync(desk.Admin, id));
+        Assert.DoesNotContain("RECORD_INVESTIGATION", await AllowedAsync(colleague, id));
+    }
+
     // SPEC §3a with the general-enterprise defaults: a CS supervisor approves up to 1000, the after-sales manager 5000.
     [Fact]
     public async Task Offer_the_approval_of_compensation_above_a_supervisors_1000_only_to_the_role_above()

@@ -12,7 +12,7 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
         id status ownerId reopenCount archivedAt duplicateOf grade { code rank }
         urgency { safetyHazard majorServiceFailure angryCustomer urgent }
         rootCause responsibility remedyOptions evidence { id kind fileSize customerConsent }
-        plan { revision compensation approvals { role } tasks { id progress done } }
+        plan { revision compensation approvals { role requiredRole userId } tasks { id progress done } }
         callback { overall } notes { text visibility } history { type actorId data }
         """;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplaintCloud.Api.Tests.Lifecycle;
 using ComplaintCloud.Api.Tests.Support;
 
 namespace ComplaintCloud.Api.Tests.Security;
@@ -54,6 +55,41 @@ public sealed class ContactPrivacyShould(ApiFixture api)
         (await tenant.Client.SendAsync("query($id: ID!) { complaint(id: $id) { customer { name tier } } }", new { id })).AssertNoErrors();
 
         Assert.Equal(before, (await ViewsAsync(tenant, id)).Count);
+    }
+
+    // The role each shipped policy names to call a complaint back (SPEC §2.10, §3): it must see whom to call.
+    [Theory]
+    [InlineData("general-enterprise", "CS_SUPERVISOR")]
+    [InlineData("winery", "CS_CENTRE")]
+    [InlineData("gas-station", "AREA_OFFICE")]
+    public async Task ShowTheContactToTheRoleThePolicyChargesWithTheCallbackAndRecordIt(string policyId, string callbackRole)
+    {
+        var desk = await Desk.OpenAsync(api, policyId);
+        var (caller, callerId) = await desk.UserAsync(callbackRole);
+        var id = await desk.SubmitAsync();
+
+        var read = await caller.SendAsync(ReadContact, new { id });
+
+        Assert.Equal("13812345678", read.Data.GetProperty("complaint").GetProperty("customer").GetProperty("contact").GetString());
+        Assert.Contains(
+            (await desk.Admin.SendAsync(ReadViews, new { id })).Data.GetProperty("contactViews").EnumerateArray(),
+            v => v.GetProperty("userId").GetString() == callerId);
+    }
+
+    [Fact]
+    public async Task ShowTheContactToTheComplaintsOwnerWhoContactsTheCustomer()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (owner, _) = await desk.UserAsync("AFTER_SALES_MANAGER");
+        var (bystander, _) = await desk.UserAsync("AFTER_SALES_MANAGER");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(owner, "assignComplaint", id);
+
+        var byOwner = await owner.SendAsync(ReadContact, new { id });
+        var byBystander = await bystander.SendAsync(ReadContact, new { id });
+
+        Assert.Equal("13812345678", byOwner.Data.GetProperty("complaint").GetProperty("customer").GetProperty("contact").GetString());
+        Assert.Equal("138******78", byBystander.Data.GetProperty("complaint").GetProperty("customer").GetProperty("contact").GetString());
     }
 
     private static async Task<string> SubmitAsync(SignedInTenant tenant)

@@ -118,7 +118,10 @@ public sealed class PlanApprovalType : ObjectGraphType<PlanApproval>
     public PlanApprovalType()
     {
         Name = "PlanApproval";
-        Field<NonNullGraphType<StringGraphType>>("role").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<StringGraphType>>("role").Description("The role the approver acted in.").Resolve(c => c.Source.ActedAs ?? c.Source.Role);
+        Field<NonNullGraphType<StringGraphType>>("requiredRole")
+            .Description("The role the policy requires whose approval this is: the same, or one below when the compensation was above its authority.")
+            .Resolve(c => c.Source.Role);
         Field<NonNullGraphType<IdGraphType>>("userId").Resolve(c => c.Source.UserId);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }

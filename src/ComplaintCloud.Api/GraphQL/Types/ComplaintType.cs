@@ -3,11 +3,9 @@ using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
-using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Plugins.Declarative;
-using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +33,7 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<NonNullGraphType<StringGraphType>>("policyVersion").Description("The policy version that graded it.").Resolve(c => c.Source.PolicyVersion);
         Field<NonNullGraphType<CustomerType>>("customer")
             .Description("The contact is masked without the right to see it.")
-            .Resolve(c => CustomerView.For(c.Source, c.Service<TenantContext>().Roles));
+            .ResolveAsync(async c => CustomerView.For(c.Source, await c.Service<ContactAccess>().ShowsContactAsync(c.Source, c.CancellationToken)));
         Field<NonNullGraphType<ComplaintFactsType>>("facts").Resolve(c => c.Source.Facts);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlaClockType>>>>("clocks").Resolve(c => c.Source.Clocks.OrderBy(k => k.DueAt).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEventType>>>>("history")
@@ -120,14 +118,12 @@ public static class AuditEventFields
 /// </summary>
 public sealed record CustomerView(string Name, string? Contact, string? CustomerNumber, Plugins.Abstractions.CustomerTier Tier, Complaint? ShownContactOf)
 {
-    // Seed 001: contact details are for callbacks and never shown to those without the right.
-    private static readonly string[] RolesSeeingContact = [PlatformRoles.TenantAdmin, PlatformRoles.Agent];
-
-    public static CustomerView For(Complaint complaint, IReadOnlyList<string> callerRoles)
+    /// <summary>The customer, with the contact unmasked when <paramref name="contactShown"/> (<see cref="ContactAccess"/>).</summary>
+    public static CustomerView For(Complaint complaint, bool contactShown)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var customer = complaint.Customer;
-        var shown = callerRoles.Any(RolesSeeingContact.Contains) && customer.Contact is not null;
+        var shown = contactShown && customer.Contact is not null;
         return new(customer.Name, shown ? customer.Contact : Mask(customer.Contact), customer.CustomerNumber, customer.Tier, shown ? complaint : null);
     }
 

@@ -18,10 +18,11 @@ public sealed class AllowedActions(ComplaintWork work)
         ArgumentNullException.ThrowIfNull(complaint);
         var actor = work.SignedIn();
         var mayWork = ComplaintWork.MayWork(actor.Roles);
-        // The policy is asked only for what the complaint's state can use.
+        // The policy is asked for approvals and the callback only when the complaint's state can use them.
         var policy = new PolicyAnswers(
             await RequirementAsync(complaint, cancellationToken),
-            complaint.Status == ComplaintStatus.Resolved ? await work.CallbackRoleAsync(complaint, cancellationToken) : null);
+            complaint.Status == ComplaintStatus.Resolved ? await work.CallbackRoleAsync(complaint, cancellationToken) : null,
+            await work.GradeRolesAsync(complaint, cancellationToken));
         // A viewer is told what the state allows, then that viewers only read.
         return [.. Enum.GetValues<ComplaintAction>().Select(action =>
             new ActionCheck(action, complaint.Refusal(action, actor, policy) ?? (mayWork ? null : ComplaintWork.ViewerRefusal())))];

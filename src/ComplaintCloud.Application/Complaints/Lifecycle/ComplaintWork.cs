@@ -71,6 +71,15 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     public Task<string> CallbackRoleAsync(Complaint complaint, CancellationToken cancellationToken) =>
         AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
 
+    /// <summary>The roles the complaint's policy names for its grade (<see cref="GradeRoles"/>); none while ungraded.</summary>
+    public async Task<IReadOnlyList<string>> GradeRolesAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.Grade is { } grade
+            ? await AskPolicyAsync(complaint, (policy, settings) => GradeRoles.Of(policy, settings, grade.Code, complaint.PolicyFacts()), cancellationToken)
+            : [];
+    }
+
     /// <summary>A grade of the complaint's policy by code, or BAD_USER_INPUT.</summary>
     public Task<GradeDescriptor?> GradeAsync(Complaint complaint, Func<IReadOnlyList<GradeDescriptor>, GradeDescriptor?> pick, CancellationToken cancellationToken) =>
         AskPolicyAsync(complaint, (policy, _) => pick([.. policy.Descriptor.Grades.OrderBy(g => g.Rank)]), cancellationToken);
@@ -105,11 +114,28 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     }
 
     /// <summary>The common shape: load, apply one domain operation, save.</summary>
-    public async Task<Complaint> ChangeAsync(Guid complaintId, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken)
+    public Task<Complaint> ChangeAsync(Guid complaintId, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
+        ChangeAsync(complaintId, null, change, cancellationToken);
+
+    /// <summary>As <see cref="ChangeAsync(Guid, Action{Complaint, Actor, Instant}, CancellationToken)"/>, for a step that is the owner's work (<see cref="Complaint.MayDoOwnersWork"/>).</summary>
+    public Task<Complaint> ChangeOwnersWorkAsync(Guid complaintId, ComplaintAction action, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            complaintId,
+            async (complaint, actor) => complaint.RequireOwnersWork(actor, await GradeRolesAsync(complaint, cancellationToken), action),
+            change,
+            cancellationToken);
+
+    private async Task<Complaint> ChangeAsync(
+        Guid complaintId, Func<Complaint, Actor, Task>? guard, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var actor = Actor();
         var complaint = await LoadAsync(complaintId, cancellationToken);
+        if (guard is not null)
+        {
+            await guard(complaint, actor);
+        }
+
         change(complaint, actor, Now);
         return await SaveAsync(complaint, cancellationToken);
     }

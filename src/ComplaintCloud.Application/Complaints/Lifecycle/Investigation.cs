@@ -6,13 +6,13 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 public sealed class RecordInvestigationHandler(ComplaintWork work)
 {
     public Task<Complaint> HandleAsync(Guid complaintId, IReadOnlyList<EvidenceDraft> evidence, IReadOnlyList<string>? rootCause, CancellationToken cancellationToken) =>
-        work.ChangeAsync(complaintId, (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
+        work.ChangeOwnersWorkAsync(complaintId, ComplaintAction.RecordInvestigation, (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
 }
 
 public sealed class DecideResponsibilityHandler(ComplaintWork work)
 {
     public Task<Complaint> HandleAsync(Guid complaintId, Responsibility responsibility, string reason, CancellationToken cancellationToken) =>
-        work.ChangeAsync(complaintId, (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
+        work.ChangeOwnersWorkAsync(complaintId, ComplaintAction.DecideResponsibility, (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
 }
 
 public sealed class AddNoteHandler(ComplaintWork work)

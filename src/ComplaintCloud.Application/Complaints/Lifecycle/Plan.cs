@@ -25,8 +25,9 @@ public sealed class ProposePlanHandler(ComplaintWork work)
             }
         }
 
-        return await work.ChangeAsync(
+        return await work.ChangeOwnersWorkAsync(
             command.ComplaintId,
+            ComplaintAction.ProposePlan,
             (c, actor, now) => c.ProposePlan(actor, command.ShortTermMeasures, command.LongTermMeasures, command.Remedies, command.Compensation, command.Tasks, now),
             cancellationToken);
     }

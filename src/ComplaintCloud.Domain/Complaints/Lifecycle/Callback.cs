@@ -28,7 +28,11 @@ public sealed record Satisfaction(int Overall, int Attitude, int Speed, int Prof
 public sealed record CallbackRecord(Satisfaction Satisfaction, Guid ById, Instant At);
 
 /// <summary>An approval of a plan revision given for one required role.</summary>
-public sealed record PlanApproval(string Role, Guid UserId, Instant At);
+/// <param name="Role">The role the policy requires, whose requirement this approval satisfies.</param>
+/// <param name="UserId">The approver.</param>
+/// <param name="At">When.</param>
+/// <param name="ActedAs">The role the approver acted in: <paramref name="Role"/> itself, or one above it when the compensation is beyond its authority. Null on approvals recorded before it was kept.</param>
+public sealed record PlanApproval(string Role, Guid UserId, Instant At, string? ActedAs);
 
 /// <summary>Urgency flags read at intake (SPEC §2.2): they travel to the policy as facts and show on the complaint.</summary>
 public sealed record UrgencyFlags(bool SafetyHazard, bool MajorServiceFailure, bool AngryCustomer)

@@ -26,9 +26,10 @@ public enum ComplaintAction
 
 /// <summary>
 /// What the complaint's policy says about who may act, for the operations that depend on it: who approves the plan,
-/// who calls back. Null where the operation in question does not need it.
+/// who calls back, which roles may do the owner's work at its grade (<see cref="Lifecycle.GradeRoles"/>). Null where
+/// the operation in question does not need it.
 /// </summary>
-public sealed record PolicyAnswers(ApprovalRequirement? Approvals = null, string? CallbackRole = null)
+public sealed record PolicyAnswers(ApprovalRequirement? Approvals = null, string? CallbackRole = null, IReadOnlyCollection<string>? GradeRoles = null)
 {
     public static readonly PolicyAnswers None = new();
 }
