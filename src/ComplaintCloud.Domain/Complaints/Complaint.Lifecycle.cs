@@ -239,7 +239,7 @@ public sealed partial class Complaint
             throw new DomainException(ErrorCode.Forbidden, "You have already approved this plan; the other approvals must come from others.");
         }
 
-        var outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).ToList();
+        var outstanding = OutstandingApprovals(requirement);
         // One person fills one role: joint approval means as many approvers as roles.
         var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
         if (mine.Count == 0)
@@ -264,9 +264,21 @@ public sealed partial class Complaint
             planRevision = PlanRevision,
             approvedFor = mine.Select(s => s.Role),
             approvals = Approvals.Select(a => a.Role),
-            outstanding = requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
+            outstanding = OutstandingApprovals(requirement).Select(s => s.Role),
         });
     }
+
+    /// <summary>Whether the proposed plan waits for this user: an open slot one of their roles fills, and no approval of theirs yet.</summary>
+    public bool AwaitsApprovalBy(Actor actor, ApprovalRequirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Status == ComplaintStatus.PlanProposed
+            && Approvals.All(a => a.UserId != actor.UserId)
+            && OutstandingApprovals(requirement).Any(s => s.AcceptedRoles.Any(actor.Holds));
+    }
+
+    private List<ApprovalSlot> OutstandingApprovals(ApprovalRequirement requirement) =>
+        [.. requirement.Slots.Where(s => Approvals.All(a => a.Role != s.Role))];
 
     public void RejectPlan(Actor actor, ApprovalRequirement requirement, string reason, Instant at)
     {
