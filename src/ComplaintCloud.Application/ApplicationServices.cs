@@ -35,6 +35,7 @@ public static class ApplicationServices
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()
+            .AddScoped<ApprovalsWaiting>()
             .AddScoped<ContactAccessAudit>()
             .AddScoped<ContactAccess>()
             .AddScoped<ComplaintReportQuery>()

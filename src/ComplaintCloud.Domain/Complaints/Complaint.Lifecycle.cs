@@ -248,6 +248,10 @@ public sealed partial class Complaint
         });
     }
 
+    /// <summary>Whether the proposed plan waits for this user: the approval is theirs to give (<see cref="Refusal"/>).</summary>
+    public bool AwaitsApprovalBy(Actor actor, ApprovalRequirement requirement) =>
+        StepRefusal(ComplaintAction.ApprovePlan, actor, new PolicyAnswers(Approvals: requirement)) is null;
+
     public void RejectPlan(Actor actor, ApprovalRequirement requirement, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
 using GraphQL.Types;
@@ -148,6 +149,9 @@ public sealed class ComplaintFilterInput
     public IReadOnlyList<Channel>? Channel { get; init; }
     public DateTime? ReceivedFrom { get; init; }
     public DateTime? ReceivedBefore { get; init; }
+    public IReadOnlyList<FeedbackKind>? Kind { get; init; }
+    public OwnerFilter? Owner { get; init; }
+    public string? Search { get; init; }
 }
 
 public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFilterInput>
@@ -160,5 +164,8 @@ public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFil
         Field<ListGraphType<NonNullGraphType<ChannelType>>>("channel");
         Field<DateTimeGraphType>("receivedFrom").Description("Inclusive.");
         Field<DateTimeGraphType>("receivedBefore").Description("Exclusive.");
+        Field<ListGraphType<NonNullGraphType<FeedbackKindType>>>("kind");
+        Field<OwnerFilterType>("owner").Description("MINE: owned by the signed-in user; UNASSIGNED: owned by nobody; omitted: anyone's.");
+        Field<StringGraphType>("search").Description("Words found, case aside, in the number, the customer's words, the customer's name or the category.");
     }
 }
