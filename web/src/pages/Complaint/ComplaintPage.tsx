@@ -39,7 +39,7 @@ export default function ComplaintPage() {
   const grade = complaint.grade;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="complaint-page">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="complaint-page">
       <Space wrap align="center">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="complaint-number">{complaint.number}</Typography.Title>
         <Tag color="blue" data-testid="complaint-status" data-status={complaint.status}>{t(`statusName.${complaint.status}`)}</Tag>
@@ -52,7 +52,7 @@ export default function ComplaintPage() {
       <ActionBar context={context} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card title={t('words')} size="small">
               {/* Verbatim, never editable: corrections are notes. */}
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="complaint-words">{complaint.description}</Typography.Paragraph>
@@ -99,7 +99,7 @@ export default function ComplaintPage() {
           </Space>
         </Col>
         <Col xs={24} lg={10}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card title={t('notes')} size="small">
               {complaint.notes.length === 0 ? <Empty description={t('noNotes')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : complaint.notes.map((note) => (
                 <Typography.Paragraph key={note.id} data-testid="complaint-note">

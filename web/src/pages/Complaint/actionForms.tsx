@@ -219,7 +219,7 @@ function TaskFields({ complaint }: FormContext) {
         <Select options={(complaint.plan?.tasks ?? []).filter((task) => !task.done).map((task) => ({ value: task.id, label: `${task.title} · ${task.department}` }))} />
       </Form.Item>
       <Form.Item name="progress" label={t('progress')}>
-        <InputNumber min={0} max={100} addonAfter="%" />
+        <InputNumber min={0} max={100} suffix="%" />
       </Form.Item>
       <Form.Item name="done" valuePropName="checked"><Checkbox>{t('done')}</Checkbox></Form.Item>
       <TextField name="note" label="note" max={limits.taskText} required={false} />
