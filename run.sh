@@ -7,6 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 if [[ -z ${ConnectionStrings__ComplaintCloud:-} ]]; then
   infra/postgres/ensure-installed.sh
 fi
+# The web console the service serves from / (skipped when web/dist is up to date).
+infra/web/build-console.sh
 # The solution build also publishes the built-in policy plugins into artifacts/plugins.
 dotnet build ComplaintCloud.sln -c Release
 # exec, so that Ctrl-C reaches dotnet, which then stops the service and its PostgreSQL.

@@ -17,6 +17,8 @@ var connections = await DatabaseStartup.ConnectionsAsync(builder);
 var pluginsPath = RepositoryLayout.Resolve(builder.Configuration["Plugins:Path"], "artifacts", "plugins")
     ?? throw new InvalidOperationException("Set Plugins:Path to the folder holding the policy plugins.");
 var auth = builder.AddComplaintCloudAuthentication();
+var webConsole = WebConsole.Find(builder.Configuration);
+builder.Services.AddSingleton(webConsole);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connections.Runtime, pluginsPath, auth);
@@ -38,6 +40,7 @@ var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
 
 app.UseWebSockets();
+webConsole.UseFiles(app);
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRateLimiter();
 app.UseMiddleware<GraphQLWebSocketEndpoint>();

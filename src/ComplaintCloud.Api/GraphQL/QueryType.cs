@@ -49,8 +49,9 @@ public sealed class QueryType : ObjectGraphType
         SlaBoardQuery.AddTo(this);
 
         Field<NonNullGraphType<ComplaintConnectionType>>("complaints")
-            .Description("Newest first.")
+            .Description("Newest first, or by the nearest deadline.")
             .Argument<ComplaintFilterInputType>("filter")
+            .Argument<ComplaintOrderType>("orderBy", "NEWEST when omitted.")
             .Argument<IntGraphType>("first", "At most 100; 20 when omitted.")
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
             .ResolveAsync(async c =>
@@ -64,11 +65,19 @@ public sealed class QueryType : ObjectGraphType
                         filter?.ReceivedFrom is { } from ? Instant.FromDateTimeUtc(from.ToUniversalTime()) : null,
                         filter?.ReceivedBefore is { } before ? Instant.FromDateTimeUtc(before.ToUniversalTime()) : null,
                         filter?.Escalated,
-                        filter?.EscalatedTo),
+                        filter?.EscalatedTo,
+                        filter?.Kind,
+                        filter?.Owner,
+                        filter?.Search),
+                    c.GetArgument("orderBy", ComplaintOrder.Newest),
                     c.GetArgument<int?>("first"),
                     c.GetArgument<string?>("after"),
                     c.CancellationToken);
             });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintType>>>>("approvalQueue")
+            .Description("Proposed plans waiting for a role the signed-in user holds and has not approved with yet, oldest complaint first.")
+            .ResolveAsync(async c => await c.Service<ApprovalsWaiting>().ListAsync(c.CancellationToken));
 
         BillingFields.AddTo(this);
         LifecycleQueries.AddTo(this);

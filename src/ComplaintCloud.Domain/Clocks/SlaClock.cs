@@ -16,6 +16,9 @@ public sealed class SlaClock : ITenantOwned
         Kind = string.Empty;
     }
 
+    /// <summary>States in which a clock's deadline still matters: counting down, or passed and not yet met.</summary>
+    public static readonly IReadOnlyList<ClockState> DeadlineStates = [ClockState.Running, ClockState.Warned, ClockState.Breached];
+
     public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid ComplaintId { get; private set; }

@@ -96,7 +96,7 @@ public sealed partial class Complaint
 
     public void Acknowledge(Actor actor, Instant at)
     {
-        RequireState("acknowledge it", ComplaintStatus.Received);
+        RequireAllowed(ComplaintAction.Acknowledge, actor);
         Transition(actor, at, "ACKNOWLEDGED", ComplaintStatus.Acknowledged, null);
     }
 
@@ -104,13 +104,7 @@ public sealed partial class Complaint
     public void Assign(Actor actor, Guid ownerId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (OwnerId is { } owner && IsOpen)
-        {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by user {owner}; to give it to someone else, use handOverComplaint.");
-        }
-
-        RequireState("assign it", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
-
+        RequireAllowed(ComplaintAction.Assign, actor);
         var before = new { status = Status, ownerId = OwnerId };
         OwnerId = ownerId;
         HandlerIds = [.. HandlerIds.Append(ownerId).Distinct()];
@@ -121,13 +115,8 @@ public sealed partial class Complaint
     public void HandOver(Actor actor, Guid newOwnerId, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireOpen("hand it over");
-        var owner = OwnerId ?? throw new DomainException(ErrorCode.InvalidTransition, "Nobody owns the complaint yet; assign it.");
-        if (owner != actor.UserId && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Only the owner or a tenant admin can hand the complaint over.");
-        }
-
+        RequireAllowed(ComplaintAction.HandOver, actor);
+        var owner = OwnerId!.Value;
         Rules.Require(newOwnerId != owner, "input.newOwnerId", "The complaint already belongs to this user.");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         OwnerId = newOwnerId;
@@ -139,7 +128,7 @@ public sealed partial class Complaint
     public void Regrade(Actor actor, GradeDescriptor grade, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(grade);
-        RequireOpen("regrade it");
+        RequireAllowed(ComplaintAction.Regrade, actor);
         Rules.Require(grade.Code != Grade?.Code, "input.gradeCode", $"The complaint is already {grade.Code}.");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         ChangeGrade(actor, at, "REGRADED", grade, why);
@@ -149,7 +138,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(evidence);
-        RequireState("record an investigation on it", ComplaintStatus.Assigned, ComplaintStatus.Investigating);
+        RequireAllowed(ComplaintAction.RecordInvestigation, actor);
         Rules.Require(evidence.Count > 0 || whys is { Count: > 0 }, "input", "Record evidence, a root cause, or both.");
         Rules.Require(evidence.Count <= 20, "input.evidence", "At most 20 evidence items at a time.");
         var items = evidence.Select((draft, i) => EvidenceItem.From(this, draft, $"input.evidence[{i}]", actor.UserId, at)).ToList();
@@ -186,7 +175,7 @@ public sealed partial class Complaint
     public void DecideResponsibility(Actor actor, Responsibility responsibility, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("decide responsibility for it", ComplaintStatus.Investigating, ComplaintStatus.ResponsibilityDecided);
+        RequireAllowed(ComplaintAction.DecideResponsibility, actor);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { status = Status, responsibility = Responsibility, reason = ResponsibilityReason };
         Responsibility = responsibility;
@@ -207,7 +196,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(remedies);
         ArgumentNullException.ThrowIfNull(tasks);
-        RequireState("propose a plan for it", ComplaintStatus.ResponsibilityDecided);
+        RequireAllowed(ComplaintAction.ProposePlan, actor);
         var shortTerm = Rules.RequireText(shortTermMeasures, MaxReasonLength, "input.shortTermMeasures", "The short-term measures");
         Rules.Require((longTermMeasures?.Length ?? 0) <= MaxReasonLength, "input.longTermMeasures", $"The long-term measures must be at most {MaxReasonLength} characters.");
         Rules.Require(remedies.Count > 0 && remedies.All(RemedyOptions.Contains), "input.remedies", $"Choose remedies among {string.Join(", ", RemedyOptions.Select(ApiNames.Of))}.");
@@ -249,24 +238,9 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
-        RequireState("approve its plan", ComplaintStatus.PlanProposed);
-        RequireNotYetDecidedBy(actor);
-        var outstanding = requirement.Slots.Where(s => !s.IsReview && Approvals.All(a => a.Role != s.Role)).ToList();
+        RequireAllowed(ComplaintAction.ApprovePlan, actor, new PolicyAnswers(Approvals: requirement));
         // One person fills one role: joint approval means as many approvers as roles.
-        var mine = outstanding.Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
-        if (mine.Count == 0)
-        {
-            var aboveAuthority = outstanding.FirstOrDefault(s => s.AboveAuthority is not null && actor.Holds(s.Role));
-            throw new DomainException(ErrorCode.Forbidden, aboveAuthority is not null
-                ? $"{aboveAuthority.AboveAuthority} It needs {(aboveAuthority.AcceptedRoles.Count == 0 ? "a role the policy does not have" : string.Join(" or ", aboveAuthority.AcceptedRoles))}."
-                : $"This plan needs approval by {string.Join(", ", outstanding.Select(s => string.Join(" or ", s.AcceptedRoles)))}.");
-        }
-
-        var toReview = requirement.Slots.Where(s => s.IsReview && Reviews.All(r => r.Role != s.Role)).Select(s => s.Role).ToList();
-        if (toReview.Count > 0)
-        {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The plan awaits review by {string.Join(", ", toReview)} (reviewPlan) before it is approved.");
-        }
+        var mine = OutstandingApprovals(requirement).Where(s => s.AcceptedRoles.Any(actor.Holds)).Take(1).ToList();
 
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
         // The approver acts in the lowest of their roles the slot accepts: the required role when they hold it.
@@ -285,7 +259,7 @@ public sealed partial class Complaint
             approvedFor = mine.Select(s => s.Role),
             actedAs = approval.ActedAs,
             approvals = Approvals.Select(a => a.Role),
-            outstanding = requirement.Slots.Where(s => !s.IsReview && Approvals.All(a => a.Role != s.Role)).Select(s => s.Role),
+            outstanding = OutstandingApprovals(requirement).Select(s => s.Role),
         });
     }
 
@@ -294,7 +268,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
-        RequireState("review the plan", ComplaintStatus.PlanProposed);
+        RequireState("review its plan", ComplaintStatus.PlanProposed);
         var outstanding = requirement.Slots.Where(s => s.IsReview && Reviews.All(r => r.Role != s.Role)).ToList();
         if (outstanding.Count == 0)
         {
@@ -315,15 +289,15 @@ public sealed partial class Complaint
         });
     }
 
+    /// <summary>Whether the proposed plan waits for this user: the approval is theirs to give (<see cref="Refusal"/>).</summary>
+    public bool AwaitsApprovalBy(Actor actor, ApprovalRequirement requirement) =>
+        StepRefusal(ComplaintAction.ApprovePlan, actor, new PolicyAnswers(Approvals: requirement)) is null;
+
     public void RejectPlan(Actor actor, ApprovalRequirement requirement, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
-        RequireState("reject its plan", ComplaintStatus.PlanProposed);
-        if (!requirement.Slots.Any(s => actor.Holds(s.Role) || s.AcceptedRoles.Any(actor.Holds)))
-        {
-            throw new DomainException(ErrorCode.Forbidden, $"Only an approver of this plan ({string.Join(", ", requirement.Slots.Select(s => s.Role))}) can reject it.");
-        }
+        RequireAllowed(ComplaintAction.RejectPlan, actor, new PolicyAnswers(Approvals: requirement));
 
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { status = Status, approvals = Approvals.Select(a => a.Role) };
@@ -334,7 +308,7 @@ public sealed partial class Complaint
 
     public void NotifyCustomer(Actor actor, string message, Instant at)
     {
-        RequireState("notify the customer of its plan", ComplaintStatus.PlanApproved);
+        RequireAllowed(ComplaintAction.NotifyCustomer, actor);
         var text = Rules.RequireText(message, ComplaintNote.MaxTextLength, "input.message", "The message");
         Transition(actor, at, "CUSTOMER_NOTIFIED", ComplaintStatus.CustomerNotified, new { message = text });
     }
@@ -343,7 +317,7 @@ public sealed partial class Complaint
     public void RecordCustomerConfirmation(Actor actor, bool accepted, string? note, Instant at)
     {
         Rules.Require((note?.Length ?? 0) <= ComplaintNote.MaxTextLength, "input.note", $"A note must be at most {ComplaintNote.MaxTextLength} characters.");
-        RequireState("record the customer's answer to its plan", ComplaintStatus.CustomerNotified);
+        RequireAllowed(ComplaintAction.RecordCustomerConfirmation, actor);
         if (!accepted)
         {
             ClearApprovals();
@@ -358,7 +332,7 @@ public sealed partial class Complaint
     public void UpdateTask(Actor actor, Guid taskId, int? progress, bool done, string? note, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("update its tasks", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
+        RequireAllowed(ComplaintAction.UpdateTask, actor);
         var task = CurrentTasks.FirstOrDefault(t => t.Id == taskId)
             ?? throw new DomainException(ErrorCode.NotFound, "The current plan has no such task.");
         var before = new { status = Status, taskId, progress = task.Progress, done = task.Done };
@@ -369,13 +343,7 @@ public sealed partial class Complaint
 
     public void Resolve(Actor actor, string summary, Instant at)
     {
-        RequireState("resolve it", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
-        var open = CurrentTasks.Count(t => !t.Done);
-        if (open > 0)
-        {
-            throw new DomainException(ErrorCode.InvalidTransition, $"{open} task(s) of the plan are not done.");
-        }
-
+        RequireAllowed(ComplaintAction.Resolve, actor);
         var text = Rules.RequireText(summary, MaxReasonLength, "input.summary", "The summary");
         ResolvedAt = at;
         Transition(actor, at, "RESOLVED", ComplaintStatus.Resolved, new { summary = text });
@@ -390,14 +358,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(satisfaction);
-        RequireState("record its callback", ComplaintStatus.Resolved);
-        RequireRoleOrTenantAdmin(actor, callerRole, $"The callback is made by {callerRole}.");
-
-        if (HandlerIds.Contains(actor.UserId))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "The callback must be made by someone who did not handle the complaint.");
-        }
-
+        RequireAllowed(ComplaintAction.RecordCallback, actor, new PolicyAnswers(CallbackRole: callerRole));
         satisfaction.Validate();
         LastCallback = new CallbackRecord(satisfaction, actor.UserId, at);
         Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, satisfaction);
@@ -415,7 +376,7 @@ public sealed partial class Complaint
 
     public void Reopen(Actor actor, string reason, GradeDescriptor? higherGrade, Instant at)
     {
-        RequireState("reopen it", ComplaintStatus.Resolved, ComplaintStatus.CallbackDone);
+        RequireAllowed(ComplaintAction.Reopen, actor);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         if (higherGrade is not null)
         {
@@ -434,7 +395,7 @@ public sealed partial class Complaint
 
     public void Escalate(Actor actor, string toRole, string reason, Instant at)
     {
-        RequireOpen("escalate it");
+        RequireAllowed(ComplaintAction.Escalate, actor);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { escalatedTo = EscalatedToRole };
         EscalatedToRole = toRole;
@@ -444,7 +405,7 @@ public sealed partial class Complaint
     /// <summary>The customer withdraws the complaint before it is resolved.</summary>
     public void Withdraw(Actor actor, string reason, Instant at)
     {
-        RequireOpen("withdraw it");
+        RequireAllowed(ComplaintAction.Withdraw, actor);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         Transition(actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn, new { reason = why });
     }
@@ -452,7 +413,7 @@ public sealed partial class Complaint
     /// <summary>Closes and archives: nothing is deleted, the complaint stays queryable.</summary>
     public void Close(Actor actor, Instant at)
     {
-        RequireState("close it", ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn);
+        RequireAllowed(ComplaintAction.Close, actor);
         ArchivedAt = at;
         Transition(actor, at, "CLOSED", ComplaintStatus.Closed, new { archivedAt = at.ToString() });
     }
@@ -460,7 +421,7 @@ public sealed partial class Complaint
     /// <summary>Notes may be added in any state, closed included: they are how records are corrected.</summary>
     public void AddNote(Actor actor, string text, NoteVisibility visibility, Instant at)
     {
-        ArgumentNullException.ThrowIfNull(actor);
+        RequireAllowed(ComplaintAction.AddNote, actor);
         var note = ComplaintNote.Write(this, text, visibility, actor.UserId, at);
         _notes.Add(note);
         Record("NOTE_ADDED", actor, at, new { }, new { noteId = note.Id, visibility, text = note.Text });
@@ -511,21 +472,6 @@ public sealed partial class Complaint
         Record(type, actor, at, before, new { status = to, details });
     }
 
-    private void RequireState(string operation, params ComplaintStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-        {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is {ApiNames.Of(Status)}, so you cannot {operation}.");
-        }
-    }
-
-    private void RequireOpen(string operation)
-    {
-        if (!IsOpen)
-        {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is {ApiNames.Of(Status)}, so you cannot {operation}.");
-        }
-    }
 
     private static List<string> ValidWhys(IReadOnlyList<string> whys)
     {

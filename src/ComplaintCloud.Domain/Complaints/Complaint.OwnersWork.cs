@@ -6,6 +6,14 @@ namespace ComplaintCloud.Domain.Complaints;
 /// <summary>Seed 004: the first responder owns the complaint to the end, and the work on it is theirs.</summary>
 public sealed partial class Complaint
 {
+    // The owner's work, by the words a refusal uses for it.
+    private static readonly Dictionary<ComplaintAction, string> OwnersWork = new()
+    {
+        [ComplaintAction.RecordInvestigation] = "record the investigation",
+        [ComplaintAction.DecideResponsibility] = "decide responsibility",
+        [ComplaintAction.ProposePlan] = "propose the plan",
+    };
+
     /// <summary>
     /// Whether <paramref name="actor"/> may do the owner's work on this complaint — record the investigation, decide
     /// responsibility, propose the plan: its owner, a tenant admin, or a holder of one of <paramref name="gradeRoles"/>,
@@ -22,17 +30,36 @@ public sealed partial class Complaint
     }
 
     /// <summary>Refuses the owner's work to anyone else (<see cref="MayDoOwnersWork"/>), saying who owns the complaint.</summary>
-    public void RequireOwnersWork(Actor actor, IReadOnlyCollection<string> gradeRoles, string operation)
+    public void RequireOwnersWork(Actor actor, IReadOnlyCollection<string> gradeRoles, ComplaintAction action)
     {
-        ArgumentNullException.ThrowIfNull(gradeRoles);
-        var owner = OwnerId ?? throw new DomainException(ErrorCode.InvalidTransition, $"Nobody owns the complaint yet; assign it before you {operation}.");
-        if (!MayDoOwnersWork(actor, gradeRoles))
+        if (OwnersWorkRefusal(actor, gradeRoles, action) is { } refusal)
         {
-            var deputies = gradeRoles.Count == 0 ? "" : $", {string.Join(", ", gradeRoles)}";
-            throw new DomainException(
-                ErrorCode.Forbidden,
-                $"The complaint is owned by user {owner}: only the owner, a tenant admin{deputies} may {operation}. Ask the owner to hand it over (handOverComplaint).",
-                extensions: new Dictionary<string, object?> { ["ownerId"] = owner });
+            throw refusal;
         }
+    }
+
+    private DomainException? OwnersWorkRefusal(Actor actor, IReadOnlyCollection<string>? gradeRoles, ComplaintAction action)
+    {
+        if (!OwnersWork.TryGetValue(action, out var operation))
+        {
+            return null;
+        }
+
+        ArgumentNullException.ThrowIfNull(gradeRoles);
+        if (OwnerId is not { } owner)
+        {
+            return new DomainException(ErrorCode.InvalidTransition, $"Nobody owns the complaint yet; assign it before you {operation}.");
+        }
+
+        if (MayDoOwnersWork(actor, gradeRoles))
+        {
+            return null;
+        }
+
+        var deputies = gradeRoles.Count == 0 ? "" : $", {string.Join(", ", gradeRoles)}";
+        return new DomainException(
+            ErrorCode.Forbidden,
+            $"The complaint is owned by user {owner}: only the owner, a tenant admin{deputies} may {operation}. Ask the owner to hand it over (handOverComplaint).",
+            extensions: new Dictionary<string, object?> { ["ownerId"] = owner });
     }
 }

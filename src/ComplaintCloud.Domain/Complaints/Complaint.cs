@@ -47,6 +47,9 @@ public sealed partial class Complaint : ITenantOwned
     public int? FirstResponseSeconds { get; private set; }
     public IReadOnlyList<SlaClock> Clocks => _clocks;
 
+    /// <summary>The clock whose deadline comes first among those that still matter (<see cref="SlaClock.DeadlineStates"/>).</summary>
+    public SlaClock? NearestDeadline() => _clocks.Where(k => SlaClock.DeadlineStates.Contains(k.State)).MinBy(k => k.DueAt);
+
     /// <summary>Receives a complaint graded by the tenant's policy and starts the clocks that run from receipt.</summary>
     public static Complaint Receive(
         Guid tenantId,

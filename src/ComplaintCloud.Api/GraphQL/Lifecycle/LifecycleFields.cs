@@ -1,3 +1,6 @@
+using ComplaintCloud.Api.GraphQL.Transport;
+using ComplaintCloud.Api.GraphQL.Types;
+using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
 using GraphQL.Types;
@@ -11,6 +14,14 @@ public static class LifecycleFields
     {
         ArgumentNullException.ThrowIfNull(complaint);
         complaint.Field<IdGraphType>("ownerId").Description("The first responder, until a handover; null until taken and after a reopen.").Resolve(c => c.Source.OwnerId);
+        complaint.Field<UserType>("owner").Description("The owner's account.")
+            .ResolveAsync(async c => await c.Service<ComplaintPeople>().OwnerAsync(c.Source, c.CancellationToken));
+        complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("handlers")
+            .Description("Everyone who has owned it, first responder first; none of them may make the callback.")
+            .ResolveAsync(async c => await c.Service<ComplaintPeople>().HandlersAsync(c.Source, c.CancellationToken));
+        complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("handOverCandidates")
+            .Description("The tenant's users who may work complaints, but its owner: whom handOverComplaint can give it to.")
+            .ResolveAsync(async c => await c.Service<ComplaintPeople>().HandOverCandidatesAsync(c.Source, c.CancellationToken));
         complaint.Field<NonNullGraphType<UrgencyType>>("urgency").Resolve(c => c.Source.Urgency);
         complaint.Field<IdGraphType>("duplicateOf").Description("An earlier complaint of the same customer this one repeats; flagged, never merged.").Resolve(c => c.Source.DuplicateOfId);
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<EvidenceItemType>>>>("evidence").Resolve(c => c.Source.Evidence.OrderBy(e => e.AddedAt).ToList());
@@ -25,6 +36,33 @@ public static class LifecycleFields
         complaint.Field<DateTimeGraphType>("resolvedAt").Resolve(c => c.Source.ResolvedAt?.ToDateTimeUtc());
         complaint.Field<DateTimeGraphType>("archivedAt").Description("Set when closed; archived complaints are kept, never deleted.").Resolve(c => c.Source.ArchivedAt?.ToDateTimeUtc());
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintNoteType>>>>("notes").Resolve(c => c.Source.Notes.OrderBy(n => n.At).ToList());
+        complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintActionType>>>>("allowedActions")
+            .Description("The lifecycle mutations the signed-in user may run on the complaint now, by its state and their roles; the input is checked when they run.")
+            .ResolveAsync(async c => (await c.Service<AllowedActions>().ForAsync(c.Source, c.CancellationToken)).Where(p => p.Refusal is null).Select(p => p.Action).ToList());
+        complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RefusedActionType>>>>("refusedActions")
+            .Description("The other lifecycle mutations, each with the error code and message the API would answer now: FORBIDDEN where the state allows it but not for this user.")
+            .ResolveAsync(async c => (await c.Service<AllowedActions>().ForAsync(c.Source, c.CancellationToken)).Where(p => p.Refusal is not null).ToList());
+    }
+}
+
+public sealed class RefusedActionType : ObjectGraphType<ActionCheck>
+{
+    public RefusedActionType()
+    {
+        Name = "RefusedAction";
+        Field<NonNullGraphType<ComplaintActionType>>("action").Resolve(c => c.Source.Action);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("As extensions.code: FORBIDDEN, INVALID_TRANSITION…").Resolve(c => ClientErrors.Code(c.Source.Refusal!.Code));
+        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Refusal!.Message);
+    }
+}
+
+public sealed class ComplaintActionType : EnumerationGraphType<ComplaintAction>
+{
+    public ComplaintActionType()
+    {
+        Name = "ComplaintAction";
+        Description = "A lifecycle mutation: ACKNOWLEDGE is acknowledgeComplaint, ASSIGN assignComplaint, HAND_OVER handOverComplaint, REGRADE gradeComplaint, "
+            + "RESOLVE resolveComplaint, REOPEN reopenComplaint, CLOSE closeComplaint, ESCALATE escalateComplaint, WITHDRAW withdrawComplaint; the others are the mutation's own name.";
     }
 }
 
@@ -83,6 +121,9 @@ public sealed class PlanType : ObjectGraphType<Complaint>
         Field<DecimalGraphType>("compensation").Resolve(c => c.Source.Compensation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanApprovalType>>>>("reviews").Description("Reviews before approval (seed 002's 审核).").Resolve(c => c.Source.Reviews);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanApprovalType>>>>("approvals").Resolve(c => c.Source.Approvals);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutstandingApprovalType>>>>("outstandingApprovals")
+            .Description("The approvals a proposed plan still needs, all jointly, each from a different person; empty once approved.")
+            .ResolveAsync(async c => await c.Service<AllowedActions>().OutstandingApprovalsAsync(c.Source, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanTaskType>>>>("tasks").Resolve(c => c.Source.CurrentTasks.OrderBy(t => t.DueAt).ToList());
     }
 }
@@ -114,6 +155,19 @@ public sealed class AnalysisReportType : ObjectGraphType<AnalysisReport>
         Field<BooleanGraphType>("fixEffective").Resolve(c => c.Source.Audit?.FixEffective);
         Field<IdGraphType>("auditedBy").Resolve(c => c.Source.Audit?.AuditedBy);
         Field<DateTimeGraphType>("auditedAt").Resolve(c => c.Source.Audit?.AuditedAt.ToDateTimeUtc());
+    }
+}
+
+public sealed class OutstandingApprovalType : ObjectGraphType<ApprovalSlot>
+{
+    public OutstandingApprovalType()
+    {
+        Name = "OutstandingApproval";
+        Field<NonNullGraphType<StringGraphType>>("role").Description("The role the policy requires for the grade.").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("acceptedRoles")
+            .Description("Who may give it: the role itself, or the roles above it whose compensation authority covers the plan's; empty when none does.")
+            .Resolve(c => c.Source.AcceptedRoles);
+        Field<StringGraphType>("aboveAuthority").Description("Why the role itself may not give it: the compensation is above its authority.").Resolve(c => c.Source.AboveAuthority);
     }
 }
 

@@ -36,6 +36,9 @@ internal static partial class ClientErrors
 
     public static string BadUserInput { get; } = CodeNames[ErrorCode.BadUserInput];
 
+    /// <summary>The code as clients see it in extensions.code: FORBIDDEN.</summary>
+    public static string Code(ErrorCode code) => CodeNames[code];
+
     private static readonly string Internal = CodeNames[ErrorCode.Internal];
 
     public static ClientError Describe(ExecutionError error)

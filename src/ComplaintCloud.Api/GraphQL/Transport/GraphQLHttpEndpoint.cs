@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.Hosting;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -8,7 +9,7 @@ namespace ComplaintCloud.Api.GraphQL.Transport;
 /// GraphQL over HTTP (graphql.github.io/graphql-over-http) in front of graphql-dotnet's <see cref="IDocumentExecuter"/>:
 /// request parsing, content negotiation and status codes; execution stays graphql-dotnet's.
 /// </summary>
-internal sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, IGraphQLTextSerializer serializer, IConfiguration configuration)
+internal sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, IGraphQLTextSerializer serializer, IConfiguration configuration, WebConsole console)
 {
     public const string MaxRequestBytesKey = "GraphQL:MaxRequestBytes";
     public const long DefaultMaxRequestBytes = 1024 * 1024;
@@ -39,7 +40,7 @@ internal sealed class GraphQLHttpEndpoint(IDocumentExecuter executer, IGraphQLTe
             if (!request.Query.ContainsKey("query") && GraphQLMediaTypes.AcceptsHtml(accept))
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(GraphiQLPage.Html, context.RequestAborted).ConfigureAwait(false);
+                await context.Response.WriteAsync(GraphiQLPage.Html(console), context.RequestAborted).ConfigureAwait(false);
                 return;
             }
         }

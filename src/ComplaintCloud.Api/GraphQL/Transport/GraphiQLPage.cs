@@ -1,29 +1,25 @@
+using ComplaintCloud.Api.Hosting;
+
 namespace ComplaintCloud.Api.GraphQL.Transport;
 
-/// <summary>The GraphiQL IDE served to browsers at the GraphQL endpoint; it posts to the page's own path.</summary>
+/// <summary>
+/// The GraphiQL IDE served to browsers at the GraphQL endpoint: the console's build (web/graphiql.html) with its
+/// scripts and styles served by this service, so it needs no outside host; it posts to the page's own path.
+/// </summary>
 internal static class GraphiQLPage
 {
-    public const string Html = """
+    public const string FileName = "graphiql.html";
+
+    public const string NotBuilt = """
         <!doctype html>
         <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>ComplaintCloud GraphiQL</title>
-          <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
-          <link rel="stylesheet" href="https://unpkg.com/graphiql@3.9.0/graphiql.min.css" crossorigin="anonymous" />
-        </head>
+        <head><meta charset="utf-8" /><title>ComplaintCloud GraphiQL</title></head>
         <body>
-          <div id="graphiql">Loading GraphiQL…</div>
-          <script src="https://unpkg.com/react@18.3.1/umd/react.production.min.js" crossorigin="anonymous"></script>
-          <script src="https://unpkg.com/react-dom@18.3.1/umd/react-dom.production.min.js" crossorigin="anonymous"></script>
-          <script src="https://unpkg.com/graphiql@3.9.0/graphiql.min.js" crossorigin="anonymous"></script>
-          <script>
-            const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
-            ReactDOM.createRoot(document.getElementById('graphiql'))
-              .render(React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));
-          </script>
+          <p>GraphiQL is built with the web console, which is not built here: run <code>./run.sh</code>, or
+          <code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>. POST GraphQL requests to this address.</p>
         </body>
         </html>
         """;
+
+    public static string Html(WebConsole console) => console.ReadPage(FileName) ?? NotBuilt;
 }

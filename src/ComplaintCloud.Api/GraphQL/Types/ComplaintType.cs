@@ -37,6 +37,9 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
             .ResolveAsync(async c => CustomerView.For(c.Source, await c.Service<ContactAccess>().ShowsContactAsync(c.Source, c.CancellationToken)));
         Field<NonNullGraphType<ComplaintFactsType>>("facts").Resolve(c => c.Source.Facts);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SlaClockType>>>>("clocks").Resolve(c => c.Source.Clocks.OrderBy(k => k.DueAt).ToList());
+        Field<SlaClockType>("nearestClock")
+            .Description("The running, warned or breached clock whose deadline comes first; null when none is.")
+            .Resolve(c => c.Source.NearestDeadline());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEventType>>>>("history")
             .Description("The append-only audit trail.")
             .ResolveAsync(async c => await c.Service<ComplaintQueries>().HistoryAsync(c.Source.Id, c.CancellationToken));

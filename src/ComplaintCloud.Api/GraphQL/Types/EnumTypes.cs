@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
@@ -17,3 +18,7 @@ public sealed class CustomerEmotionType : EnumerationGraphType<CustomerEmotion>;
 public sealed class ComplaintStatusType : EnumerationGraphType<ComplaintStatus>;
 
 public sealed class ClockStateType : EnumerationGraphType<ClockState>;
+
+public sealed class OwnerFilterType : EnumerationGraphType<OwnerFilter>;
+
+public sealed class ComplaintOrderType : EnumerationGraphType<ComplaintOrder>;

@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Plugins.Abstractions;
 using GraphQL.Types;
@@ -156,6 +157,9 @@ public sealed class ComplaintFilterInput
     public DateTime? ReceivedBefore { get; init; }
     public bool? Escalated { get; init; }
     public IReadOnlyList<string>? EscalatedTo { get; init; }
+    public IReadOnlyList<FeedbackKind>? Kind { get; init; }
+    public OwnerFilter? Owner { get; init; }
+    public string? Search { get; init; }
 }
 
 public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFilterInput>
@@ -170,5 +174,8 @@ public sealed class ComplaintFilterInputType : InputObjectGraphType<ComplaintFil
         Field<DateTimeGraphType>("receivedBefore").Description("Exclusive.");
         Field<BooleanGraphType>("escalated").Description("Escalated to a role (by a person, at intake or by a clock), or not.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("escalatedTo").Description("Escalated to one of these roles, e.g. [\"VP\"].");
+        Field<ListGraphType<NonNullGraphType<FeedbackKindType>>>("kind");
+        Field<OwnerFilterType>("owner").Description("MINE: owned by the signed-in user; UNASSIGNED: owned by nobody; omitted: anyone's.");
+        Field<StringGraphType>("search").Description("Words found, case aside, in the number, the customer's words, the customer's name or the category.");
     }
 }

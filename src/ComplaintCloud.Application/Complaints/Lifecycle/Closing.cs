@@ -26,7 +26,7 @@ public sealed class RecordCallbackHandler(ComplaintWork work)
         ArgumentNullException.ThrowIfNull(satisfaction);
         var actor = work.Actor();
         var complaint = await work.LoadAsync(complaintId, cancellationToken);
-        var callerRole = await work.AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
+        var callerRole = await work.CallbackRoleAsync(complaint, cancellationToken);
         var higher = satisfaction.Unsatisfied ? await ReopenComplaintHandler.HigherGradeAsync(work, complaint, cancellationToken) : null;
         complaint.RecordCallback(actor, satisfaction, callerRole, higher, work.Now);
         return await work.SaveAsync(complaint, cancellationToken);

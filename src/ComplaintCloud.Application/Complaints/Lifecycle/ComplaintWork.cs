@@ -27,14 +27,21 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
     /// <summary>The signed-in user about to change a complaint; viewers only read.</summary>
     public Actor Actor()
     {
-        tenantContext.RequireSignedInTenant();
-        if (tenantContext.Roles.All(role => role == PlatformRoles.Viewer))
-        {
-            throw new DomainException(ErrorCode.Forbidden, "Viewers can read complaints but not change them.");
-        }
+        var actor = SignedIn();
+        return MayWork(actor.Roles) ? actor : throw ViewerRefusal();
+    }
 
+    /// <summary>The signed-in user, whether or not they may change complaints.</summary>
+    public Actor SignedIn()
+    {
+        tenantContext.RequireSignedInTenant();
         return new Actor(tenantContext.UserId!.Value, tenantContext.Roles);
     }
+
+    /// <summary>Whether a user with these roles may change complaints: anyone but a viewer.</summary>
+    public static bool MayWork(IReadOnlyList<string> roles) => !roles.All(role => role == PlatformRoles.Viewer);
+
+    public static DomainException ViewerRefusal() => new(ErrorCode.Forbidden, "Viewers can read complaints but not change them.");
 
     public async Task<Complaint> LoadAsync(Guid complaintId, CancellationToken cancellationToken)
     {
@@ -59,6 +66,10 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
             complaint,
             (policy, settings) => ApprovalRequirement.Decide(policy, settings, complaint.Grade!.Code, complaint.PolicyFacts(), complaint.Compensation ?? 0),
             cancellationToken);
+
+    /// <summary>The role the complaint's policy charges with the callback for its kind and channel.</summary>
+    public Task<string> CallbackRoleAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
 
     /// <summary>The roles the complaint's policy names for its grade (<see cref="GradeRoles"/>); none while ungraded.</summary>
     public async Task<IReadOnlyList<string>> GradeRolesAsync(Complaint complaint, CancellationToken cancellationToken)
@@ -122,10 +133,10 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         ChangeAsync(complaintId, null, change, cancellationToken);
 
     /// <summary>As <see cref="ChangeAsync(Guid, Action{Complaint, Actor, Instant}, CancellationToken)"/>, for a step that is the owner's work (<see cref="Complaint.MayDoOwnersWork"/>).</summary>
-    public Task<Complaint> ChangeOwnersWorkAsync(Guid complaintId, string operation, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
+    public Task<Complaint> ChangeOwnersWorkAsync(Guid complaintId, ComplaintAction action, Action<Complaint, Actor, Instant> change, CancellationToken cancellationToken) =>
         ChangeAsync(
             complaintId,
-            async (complaint, actor) => complaint.RequireOwnersWork(actor, await GradeRolesAsync(complaint, cancellationToken), operation),
+            async (complaint, actor) => complaint.RequireOwnersWork(actor, await GradeRolesAsync(complaint, cancellationToken), action),
             change,
             cancellationToken);
 

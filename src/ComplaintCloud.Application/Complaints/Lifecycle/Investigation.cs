@@ -9,14 +9,14 @@ public sealed class RecordInvestigationHandler(ComplaintWork work)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         await work.RequireUsersAsync(evidence.Select((e, i) => (e.OnSite?.CheckedBy, $"input.evidence[{i}].onSite.checkedBy")), cancellationToken);
-        return await work.ChangeOwnersWorkAsync(complaintId, "record the investigation", (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
+        return await work.ChangeOwnersWorkAsync(complaintId, ComplaintAction.RecordInvestigation, (c, actor, now) => c.RecordInvestigation(actor, evidence, rootCause, now), cancellationToken);
     }
 }
 
 public sealed class DecideResponsibilityHandler(ComplaintWork work)
 {
     public Task<Complaint> HandleAsync(Guid complaintId, Responsibility responsibility, string reason, CancellationToken cancellationToken) =>
-        work.ChangeOwnersWorkAsync(complaintId, "decide responsibility", (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
+        work.ChangeOwnersWorkAsync(complaintId, ComplaintAction.DecideResponsibility, (c, actor, now) => c.DecideResponsibility(actor, responsibility, reason, now), cancellationToken);
 }
 
 public sealed class AddNoteHandler(ComplaintWork work)

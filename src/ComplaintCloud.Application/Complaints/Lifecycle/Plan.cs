@@ -20,7 +20,7 @@ public sealed class ProposePlanHandler(ComplaintWork work)
         await work.RequireUsersAsync(command.Tasks.Select((t, i) => (t.OwnerId, $"input.tasks[{i}].ownerId")), cancellationToken);
         return await work.ChangeOwnersWorkAsync(
             command.ComplaintId,
-            "propose the plan",
+            ComplaintAction.ProposePlan,
             (c, actor, now) => c.ProposePlan(actor, command.ShortTermMeasures, command.LongTermMeasures, command.Remedies, command.Compensation, command.Tasks, now),
             cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -18,9 +19,28 @@ public sealed record ComplaintFilter(
     Instant? ReceivedFrom = null,
     Instant? ReceivedBefore = null,
     bool? Escalated = null,
-    IReadOnlyList<string>? EscalatedTo = null);
+    IReadOnlyList<string>? EscalatedTo = null,
+    IReadOnlyList<FeedbackKind>? Kinds = null,
+    OwnerFilter? Owner = null,
+    string? Search = null);
 
-/// <summary>A page of complaints, newest first, with an opaque cursor to the next page.</summary>
+/// <summary>Whose complaints: the signed-in user's own, or those nobody owns.</summary>
+public enum OwnerFilter
+{
+    Mine,
+    Unassigned,
+}
+
+public enum ComplaintOrder
+{
+    /// <summary>Newest received first.</summary>
+    Newest,
+
+    /// <summary>The nearest deadline of a clock that still matters first (overdue ones first of all), then those without.</summary>
+    NearestDeadline,
+}
+
+/// <summary>A page of complaints in the asked order, with an opaque cursor to the next page.</summary>
 public sealed record ComplaintPage(IReadOnlyList<(Complaint Complaint, string Cursor)> Items, bool HasNextPage, int TotalCount);
 
 /// <summary>Reads complaints of the signed-in user's tenant; another tenant's complaint is simply not there.</summary>
@@ -36,7 +56,8 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
             ?? throw new DomainException(ErrorCode.NotFound, "There is no such complaint.");
     }
 
-    public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, int? first, string? after, CancellationToken cancellationToken)
+    public async Task<ComplaintPage> ListAsync(
+        ComplaintFilter filter, ComplaintOrder order, int? first, string? after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         tenantContext.RequireSignedInTenant();
@@ -48,21 +69,40 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
 
         var query = Filtered(filter);
         var totalCount = await query.CountAsync(cancellationToken);
+        var rows = order == ComplaintOrder.NearestDeadline
+            ? await ByNearestDeadline(query, after).Take(size + 1).Include(c => c.Clocks).IncludeLifecycle().AsNoTracking().ToListAsync(cancellationToken)
+            : await Newest(query, after).Take(size + 1).Include(c => c.Clocks).IncludeLifecycle().AsNoTracking().ToListAsync(cancellationToken);
+        var cursor = order == ComplaintOrder.NearestDeadline ? (Func<Complaint, string>)DeadlineCursor : NewestCursor;
+        return new ComplaintPage(rows.Take(size).Select(c => (c, cursor(c))).ToList(), rows.Count > size, totalCount);
+    }
+
+    // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving.
+    private static IQueryable<Complaint> Newest(IQueryable<Complaint> query, string? after)
+    {
         if (after is not null)
         {
-            var (receivedAt, id) = DecodeCursor(after);
-            // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving.
+            var (receivedAt, id) = DecodeCursor(after, NewestPrefix);
             query = query.Where(c => c.ReceivedAt < receivedAt || (c.ReceivedAt == receivedAt && c.Id.CompareTo(id) < 0));
         }
 
-        var rows = await query
-            .OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)
-            .Take(size + 1)
-            .Include(c => c.Clocks)
-            .IncludeLifecycle()
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return new ComplaintPage(rows.Take(size).Select(c => (c, EncodeCursor(c))).ToList(), rows.Count > size, totalCount);
+        return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
+    }
+
+    // Keyset pagination on (nearest due time, id), complaints without such a clock last: the due time is a subquery
+    // over the complaint's clocks (unique on complaint and kind), so a page costs one index probe per open complaint.
+    private static IQueryable<Complaint> ByNearestDeadline(IQueryable<Complaint> query, string? after)
+    {
+        var states = SlaClock.DeadlineStates;
+        var due = query.Select(c => new { Complaint = c, Due = c.Clocks.Where(k => states.Contains(k.State)).Min(k => (Instant?)k.DueAt) });
+        if (after is not null)
+        {
+            var (dueAt, id) = DecodeCursor(after, DeadlinePrefix);
+            due = dueAt == NoDeadline
+                ? due.Where(d => d.Due == null && d.Complaint.Id.CompareTo(id) > 0)
+                : due.Where(d => d.Due == null || d.Due > dueAt || (d.Due == dueAt && d.Complaint.Id.CompareTo(id) > 0));
+        }
+
+        return due.OrderBy(d => d.Due == null).ThenBy(d => d.Due).ThenBy(d => d.Complaint.Id).Select(d => d.Complaint);
     }
 
     public async Task<IReadOnlyList<ComplaintEvent>> HistoryAsync(Guid complaintId, CancellationToken cancellationToken)
@@ -109,23 +149,56 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
             query = query.Where(c => c.EscalatedToRole != null && roles.Contains(c.EscalatedToRole));
         }
 
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            query = query.Where(c => kinds.Contains(c.Kind));
+        }
+
+        query = filter.Owner switch
+        {
+            OwnerFilter.Mine => query.Where(c => c.OwnerId == tenantContext.UserId),
+            OwnerFilter.Unassigned => query.Where(c => c.OwnerId == null),
+            _ => query,
+        };
+
+        if (filter.Search?.Trim() is { Length: > 0 } search)
+        {
+            // The words as typed, wildcards included: ILIKE's own wildcards are escaped.
+            var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(c => EF.Functions.ILike(c.Number, pattern) || EF.Functions.ILike(c.Description, pattern)
+                || EF.Functions.ILike(c.Customer.Name, pattern) || EF.Functions.ILike(c.Category, pattern));
+        }
+
         return query;
     }
 
-    private static string EncodeCursor(Complaint complaint) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            $"{complaint.ReceivedAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture)}:{complaint.Id}"));
+    // A cursor names its order, so one of the other order is refused rather than misread.
+    private const string NewestPrefix = "n";
+    private const string DeadlinePrefix = "d";
+    private static readonly Instant NoDeadline = Instant.MaxValue;
 
-    private static (Instant ReceivedAt, Guid Id) DecodeCursor(string cursor)
+    private static string NewestCursor(Complaint complaint) => EncodeCursor(NewestPrefix, complaint.ReceivedAt, complaint.Id);
+
+    private static string DeadlineCursor(Complaint complaint) =>
+        EncodeCursor(DeadlinePrefix, complaint.NearestDeadline()?.DueAt ?? NoDeadline, complaint.Id);
+
+    private static string EncodeCursor(string prefix, Instant at, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{prefix}:{at.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture)}:{id}"));
+
+    private static (Instant At, Guid Id) DecodeCursor(string cursor, string prefix)
     {
         try
         {
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
-            return (Instant.FromUnixTimeTicks(long.Parse(parts[0], CultureInfo.InvariantCulture)), Guid.Parse(parts[1]));
+            if (parts.Length == 3 && parts[0] == prefix)
+            {
+                return (Instant.FromUnixTimeTicks(long.Parse(parts[1], CultureInfo.InvariantCulture)), Guid.Parse(parts[2]));
+            }
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            throw new DomainException(ErrorCode.BadUserInput, "The cursor is not one this API gave out.", "after");
         }
+
+        throw new DomainException(ErrorCode.BadUserInput, "The cursor is not one this API gave out for this order.", "after");
     }
 }

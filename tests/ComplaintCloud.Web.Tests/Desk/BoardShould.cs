@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplaintCloud.Web.Tests.Desk;
+
+public sealed class BoardShould(WebFixture web) : BrowserTest(web)
+{
+    [Fact]
+    public async Task ListOpenComplaintsNearestDeadlineFirstWithGradeAndLiveCountdown()
+    {
+        var tenant = await SignUpAsync();
+        var normal = await SubmitAsync(tenant);
+        // Several customers affected: URGENT, to be contacted within 30 minutes, sooner than NORMAL's 1-hour acknowledgement.
+        var urgent = await SubmitAsync(tenant, Urgent());
+
+        await LogInAsync(tenant);
+
+        var rows = Page.GetByTestId("board-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(0)).ToContainTextAsync(urgent);
+        await Expect(rows.Nth(1)).ToContainTextAsync(normal);
+        await Expect(rows.Nth(0).GetByTestId("grade-tag")).ToHaveTextAsync("Urgent");
+        await Expect(rows.Nth(0).GetByTestId("grade-tag")).ToHaveClassAsync(new Regex("ant-tag-orange"));
+        var countdown = rows.Nth(0).GetByTestId("clock-countdown");
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "running");
+        var before = await countdown.TextContentAsync();
+        await Expect(countdown).Not.ToHaveTextAsync(before!);
+        await SaveScreenshotAsync("console-board.png");
+    }
+
+    [Fact]
+    public async Task ShowANewComplaintWithinTwoSeconds()
+    {
+        var tenant = await SignUpAsync();
+        await LogInAsync(tenant);
+        await Expect(Page.GetByText("No open complaint matches")).ToBeVisibleAsync();
+
+        var number = await SubmitAsync(tenant);
+
+        await Expect(Page.GetByTestId("board-table").GetByText(number)).ToBeVisibleAsync(new() { Timeout = 2000 });
+    }
+
+    [Fact]
+    public async Task TurnAmberAtTheWarningShareAndRedAtTheDeadline()
+    {
+        var tenant = await SignUpAsync();
+        await SubmitAsync(tenant);
+        await Page.Clock.InstallAsync();
+        await LogInAsync(tenant);
+        var countdown = Page.GetByTestId("clock-countdown");
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "running");
+
+        // NORMAL: acknowledge within 1 hour, warned at 80 %, i.e. after 48 minutes.
+        await Page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(48).TotalMilliseconds);
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "warning");
+        await Expect(countdown).ToHaveClassAsync(new Regex("ant-tag-gold"));
+
+        await Page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(12).TotalMilliseconds);
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "breached");
+        await Expect(countdown).ToHaveClassAsync(new Regex("ant-tag-red"));
+    }
+
+    [Fact]
+    public async Task FilterByOwnerKindAndWords()
+    {
+        var tenant = await SignUpAsync();
+        var kettle = await SubmitAsync(tenant);
+        var inquiry = Operations.CalmMalfunctionInput("Where is my parcel? 我的包裹在哪里？");
+        inquiry["kind"] = "INQUIRY";
+        var parcel = await SubmitAsync(tenant, inquiry);
+        await LogInAsync(tenant);
+        var rows = Page.GetByTestId("board-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+
+        await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search number, words, customer, category" }).FillAsync("包裹");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(parcel);
+        await Expect(Page).ToHaveURLAsync(new Regex("q=%E5%8C%85%E8%A3%B9"));
+
+        await Page.GotoAsync("/?kind=COMPLAINT");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(kettle);
+
+        await Page.GotoAsync("/?owner=MINE");
+        await Expect(Page.GetByText("No open complaint matches")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task PageWithTheConnectionsCursors()
+    {
+        var tenant = await SignUpAsync();
+        for (var i = 0; i < 21; i++)
+        {
+            await SubmitAsync(tenant);
+        }
+
+        await LogInAsync(tenant);
+        var rows = Page.GetByTestId("board-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(20);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeDisabledAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Previous" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(20);
+    }
+
+    private static Dictionary<string, object?> Urgent()
+    {
+        var input = Operations.CalmMalfunctionInput("Three of our kettles stopped heating. 三台水壶都不加热了。");
+        input["facts"] = new { affectedCustomers = 3 };
+        return input;
+    }
+
+    private static async Task<string> SubmitAsync(SignedInTenant tenant, Dictionary<string, object?>? input = null)
+    {
+        var result = await tenant.Client.SendAsync(Operations.Submit, new { input = input ?? Operations.CalmMalfunctionInput() });
+        result.AssertNoErrors();
+        return result.Data.GetProperty("submitComplaint").GetProperty("number").GetString()!;
+    }
+}

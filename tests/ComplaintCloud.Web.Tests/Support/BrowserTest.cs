@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using ComplaintCloud.Api.Tests.Support;
+using Microsoft.Playwright;
+
+namespace ComplaintCloud.Web.Tests.Support;
+
+/// <summary>
+/// A test in its own browser context (1280×800 unless it asks for another screen), on its own tenant. It fails on any
+/// error the page logs to the browser console or throws, except the failed requests a test expects (a 401, say).
+/// </summary>
+[Collection(WebFixture.Collection)]
+public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
+{
+    public const string Password = "a-long-password";
+
+    private readonly List<string> _consoleErrors = [];
+    private readonly List<Regex> _expectedErrors = [];
+    private IBrowserContext? _context;
+
+    protected WebFixture Web => web;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected virtual ViewportSize Screen => new() { Width = 1280, Height = 800 };
+
+    public async Task InitializeAsync()
+    {
+        _context = await web.Browser.NewContextAsync(new()
+        {
+            BaseURL = web.BaseAddress.ToString(),
+            ViewportSize = Screen,
+            Locale = "en-US",
+        });
+        Page = await _context.NewPageAsync();
+        // Generous waits: the test machine may be busy building; a check still fails when its outcome never comes.
+        Page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        Page.PageError += (_, error) => _consoleErrors.Add(error);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+
+        var unexpected = _consoleErrors.Where(error => !_expectedErrors.Any(expected => expected.IsMatch(error))).ToList();
+        Assert.True(unexpected.Count == 0, "The browser console showed errors:\n" + string.Join("\n", unexpected));
+    }
+
+    /// <summary>The browser logs every failed request as an error; a test that provokes one says so.</summary>
+    protected void ExpectConsoleError(string pattern) => _expectedErrors.Add(new Regex(pattern));
+
+    /// <summary>A fresh tenant on the policy, its admin signed up over the API.</summary>
+    protected Task<SignedInTenant> SignUpAsync(string policyId = "general-enterprise") => web.SignUpAsync(policyId);
+
+    /// <summary>Logs in through the log-in page, as a person would, and waits for the board.</summary>
+    protected async Task LogInAsync(SignedInTenant tenant, string? email = null, string password = Password)
+    {
+        await Page.GotoAsync("/login");
+        await FillLogInAsync(tenant.Slug, email ?? tenant.AdminEmail, password);
+        await Assertions.Expect(Page.GetByTestId("signed-in-user")).ToHaveTextAsync(email ?? tenant.AdminEmail);
+    }
+
+    protected async Task FillLogInAsync(string slug, string email, string password)
+    {
+        await Page.GetByLabel("Company (tenant slug)").FillAsync(slug);
+        await Page.GetByLabel("E-mail").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
+    /// <summary>A screenshot for the README, into docs/ of the checkout.</summary>
+    protected async Task SaveScreenshotAsync(string fileName)
+    {
+        var docs = Path.Combine(ComplaintCloud.Api.Hosting.RepositoryLayout.FindRoot()!, "docs");
+        Directory.CreateDirectory(docs);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(docs, fileName) });
+    }
+}

@@ -1,0 +1,67 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { Button, Layout, Menu } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { RefreshTokenDocument, SignedInUserDocument } from '../gql/graphql';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useSession } from './RequireSession';
+import { endSession, refreshDelayMs, startSession, tokenExpiry } from './session';
+
+/** The signed-in frame: navigation, language switch, who is signed in, log-out; keeps the token fresh. */
+export default function Shell() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [refresh] = useMutation(RefreshTokenDocument);
+  const { data: signedIn } = useQuery(SignedInUserDocument);
+
+  // Swap the token for a fresh one before it expires; each new token schedules the next swap.
+  const token = session?.token;
+  useEffect(() => {
+    const expiry = token ? tokenExpiry(token) : null;
+    if (!expiry) return;
+    const timer = window.setTimeout(() => {
+      void refresh().then(({ data }) => data && startSession(data.refreshToken));
+    }, refreshDelayMs(expiry, new Date()));
+    return () => window.clearTimeout(timer);
+  }, [token, refresh]);
+
+  const logOut = () => {
+    void navigate('/login');
+    endSession();
+  };
+
+  const section = location.pathname.split('/')[1] || 'board';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('appName')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1, minWidth: 0 }}
+          items={[
+            { key: 'board', label: <Link to="/">{t('nav.board')}</Link> },
+            { key: 'register', label: <Link to="/register">{t('nav.register')}</Link> },
+            { key: 'approvals', label: <Link to="/approvals">{t('nav.approvals')}</Link> },
+          ]}
+        />
+        <LanguageSwitch />
+        <span style={{ color: '#fff' }} className="shell-user" data-testid="signed-in-user">
+          {signedIn?.me?.email ?? session?.user.email}
+        </span>
+        <Button size="small" onClick={logOut}>
+          {t('logOut')}
+        </Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

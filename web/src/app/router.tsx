@@ -1,0 +1,32 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Spin } from 'antd';
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './RequireSession';
+
+// Each screen, the log-in page and the signed-in shell are chunks of their own, loaded when first shown, so the first
+// load carries only React, the router, Apollo and antd's provider.
+function page(load: () => Promise<{ default: ComponentType }>) {
+  const Page = lazy(load);
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(() => import('../pages/Login/LoginPage')) },
+  {
+    element: (
+      <RequireSession>
+        {page(() => import('./Shell'))}
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: page(() => import('../pages/Board/BoardPage')) },
+      { path: 'register', element: page(() => import('../pages/Register/RegisterPage')) },
+      { path: 'approvals', element: page(() => import('../pages/Approvals/ApprovalsPage')) },
+      { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },
+    ],
+  },
+]);

@@ -1,0 +1,26 @@
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { clockTone, formatCountdown, secondsLeft, type ClockReading, type ClockTone } from './clock';
+import { useNow } from './useNow';
+
+const colours: Record<ClockTone, string> = {
+  running: 'green',
+  warning: 'gold',
+  breached: 'red',
+  paused: 'default',
+  met: 'blue',
+};
+
+/** An SLA clock's live countdown: green while running, amber from its warning time, red once breached. */
+export function ClockCountdown({ clock }: { clock: ClockReading }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const tone = clockTone(clock, now);
+  return (
+    <Tooltip title={`${t(`clock.kind.${clock.kind}`, { defaultValue: clock.kind })} · ${t('clock.due')} ${new Date(clock.dueAt).toLocaleString()}`}>
+      <Tag color={colours[tone]} data-testid="clock-countdown" data-tone={tone} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {t(`clock.kind.${clock.kind}`, { defaultValue: clock.kind })} {tone === 'met' ? t('clock.met') : formatCountdown(secondsLeft(clock, now))}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMutation } from '@apollo/client';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { startSession } from '../../app/session';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LogInDocument, type LogInInput } from '../../gql/graphql';
+
+export default function LoginPage() {
+  const { t } = useTranslation('login');
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const from = search.get('from');
+  const [logIn, { loading, error }] = useMutation(LogInDocument);
+
+  const submit = async (input: LogInInput) => {
+    const { data } = await logIn({ variables: { input } }).catch(() => ({ data: undefined }));
+    if (!data) return;
+    startSession(data.logIn);
+    // Only a path of this console, never another site.
+    void navigate(from?.startsWith('/') && !from.startsWith('//') ? from : '/', { replace: true });
+  };
+
+  return (
+    <main style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
+      <Card title={t('title')} style={{ width: 400, maxWidth: '100%' }}
+        extra={<LanguageSwitch />}
+      >
+        {from && <Alert type="info" showIcon title={t('sessionEnded')} style={{ marginBottom: 16 }} />}
+        <Form<LogInInput> layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="tenantSlug" label={t('tenantSlug')} rules={[{ required: true, message: t('required') }]}>
+            <Input autoComplete="organization" autoFocus />
+          </Form.Item>
+          <Form.Item name="email" label={t('email')} rules={[{ required: true, type: 'email', message: t('emailInvalid') }]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('required') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <ErrorNotice error={error} />
+          <Button type="primary" htmlType="submit" loading={loading} block style={{ marginTop: 16 }}>
+            {t('submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}
