@@ -44,7 +44,7 @@ if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
 {
     builder.Logging.AddFilter("ComplaintCloud", LogLevel.Debug);
 }
-builder.Services.AddInfrastructure(connectionString, PluginsPath(), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1)));
+builder.Services.AddInfrastructure(connectionString, PluginsPath(), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1), new Uri("http://127.0.0.1/reset-password")));
 builder.Services.AddApplication();
 using var host = builder.Build();
 

@@ -63,6 +63,7 @@ public sealed class MutationType : ObjectGraphType
         LifecycleMutations.AddTo(this);
         PublicIntakeFields.AddTo(this);
         SecurityFields.AddTo(this);
+        UserFields.AddTo(this);
         PlatformFields.AddTo(this);
         CalendarFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);

@@ -82,6 +82,7 @@ public sealed class QueryType : ObjectGraphType
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
         SecurityFields.AddTo(this);
+        UserFields.AddTo(this);
         PlatformFields.AddTo(this);
     }
 }

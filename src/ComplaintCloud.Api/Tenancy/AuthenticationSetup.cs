@@ -26,7 +26,10 @@ public static class AuthenticationSetup
             Console.WriteLine("Auth:SigningKey is not set: tokens are signed with a random key for this run only.");
         }
 
-        var settings = new AuthSettings(key, TimeSpan.FromHours(builder.Configuration.GetValue("Auth:TokenLifetimeHours", 8)));
+        var settings = new AuthSettings(
+            key,
+            TimeSpan.FromHours(builder.Configuration.GetValue("Auth:TokenLifetimeHours", 8)),
+            new Uri(builder.Configuration["Auth:PasswordResetUrl"] ?? "http://127.0.0.1:5080/reset-password"));
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;

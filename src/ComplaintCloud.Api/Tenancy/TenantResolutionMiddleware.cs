@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ComplaintCloud.Application.Tenants.ApiKeys;
+using ComplaintCloud.Application.Users;
 using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -13,7 +14,8 @@ namespace ComplaintCloud.Api.Tenancy;
 /// roles; or an integration's X-Api-Key, which names its tenant; or the platform operator's X-Platform-Key
 /// (Platform:AdminKey), which names none; or, for anonymous operations (sign-up, log-in, public intake), the tenant named by the X-Tenant header or
 /// the sub-domain (<c>&lt;slug&gt;.&lt;Tenants:BaseDomain&gt;</c>). A token that does not verify (forged, expired) is
-/// refused rather than served as anonymous, and so is a header or sub-domain naming another tenant than the token.
+/// refused rather than served as anonymous, and so is a header or sub-domain naming another tenant than the token, and
+/// a token whose user was deactivated or has changed credentials since (<see cref="SignedInUserCheck"/>).
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfiguration configuration)
 {
@@ -27,7 +29,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
 
     private readonly string _baseDomain = "." + (configuration["Tenants:BaseDomain"] ?? "localhost").Trim('.').ToLowerInvariant();
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, TenantDirectory directory, AuthenticateApiKeyHandler apiKeys)
+    public async Task InvokeAsync(
+        HttpContext context, TenantContext tenant, TenantDirectory directory, AuthenticateApiKeyHandler apiKeys, SignedInUserCheck users)
     {
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Failure is not null)
@@ -73,10 +76,17 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IConfigurat
             }
 
             context.User = user;
+            var userId = Guid.Parse(user.FindFirst("sub")!.Value);
             tenant.SignIn(
                 Guid.Parse(user.FindFirst(TokenService.TenantIdClaim)!.Value),
-                Guid.Parse(user.FindFirst("sub")!.Value),
+                userId,
                 user.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList());
+            if (!await users.IsCurrentAsync(userId, user.FindFirst(TokenService.SecurityStampClaim)?.Value, context.RequestAborted))
+            {
+                await PipelineErrors.WriteAsync(
+                    context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "This token's user was deactivated or signed out everywhere; log in again.");
+                return;
+            }
         }
         else if (named is not null)
         {

@@ -13,7 +13,7 @@ public sealed record LogInCommand(string TenantSlug, string Email, string Passwo
 
 /// <summary>
 /// Checks a user's password within a tenant and issues a token. After <see cref="User.MaxFailedLogIns"/> wrong passwords in a
-/// row the account is locked for <see cref="User.LockoutDuration"/>, whatever password comes next.
+/// row the account is locked for <see cref="User.LockoutDuration"/>, whatever password comes next. A deactivated user is refused.
 /// </summary>
 public sealed class LogInHandler(
     ComplaintCloudDbContext db,
@@ -46,6 +46,12 @@ public sealed class LogInHandler(
             user.RecordFailedLogIn(now);
             await db.SaveChangesAsync(cancellationToken);
             throw refused;
+        }
+
+        if (!user.IsActive)
+        {
+            // Only someone who knows the password learns this.
+            throw new DomainException(ErrorCode.Unauthenticated, "This account is deactivated; ask your tenant admin.");
         }
 
         var changed = user.RecordSuccessfulLogIn();

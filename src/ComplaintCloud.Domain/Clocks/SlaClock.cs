@@ -155,7 +155,7 @@ public sealed class SlaClock : ITenantOwned
     {
         if (!WarningDueAt(now))
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock is {State} and its warning is not due.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock is {ApiNames.Of(State)} and its warning is not due.");
         }
 
         State = ClockState.Warned;
@@ -168,7 +168,7 @@ public sealed class SlaClock : ITenantOwned
     {
         if (!BreachDueAt(now))
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock is {State} and not overdue.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock is {ApiNames.Of(State)} and not overdue.");
         }
 
         State = ClockState.Breached;

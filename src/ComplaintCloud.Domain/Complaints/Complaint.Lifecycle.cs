@@ -93,7 +93,7 @@ public sealed partial class Complaint
 
     public void Acknowledge(Actor actor, Instant at)
     {
-        RequireState("acknowledge", ComplaintStatus.Received);
+        RequireState("acknowledge it", ComplaintStatus.Received);
         Transition(actor, at, "ACKNOWLEDGED", ComplaintStatus.Acknowledged, null);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class Complaint
     public void Assign(Actor actor, Guid ownerId, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("assign", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
+        RequireState("assign it", ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened);
         if (OwnerId is { } owner)
         {
             throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is owned by {owner}; hand it over instead.");
@@ -117,7 +117,7 @@ public sealed partial class Complaint
     public void HandOver(Actor actor, Guid newOwnerId, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireOpen("hand over");
+        RequireOpen("hand it over");
         var owner = OwnerId ?? throw new DomainException(ErrorCode.InvalidTransition, "Nobody owns the complaint yet; assign it.");
         if (owner != actor.UserId && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
         {
@@ -135,7 +135,7 @@ public sealed partial class Complaint
     public void Regrade(Actor actor, GradeDescriptor grade, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(grade);
-        RequireOpen("regrade");
+        RequireOpen("regrade it");
         Rules.Require(grade.Code != Grade?.Code, "input.gradeCode", $"The complaint is already {grade.Code}.");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         ChangeGrade(actor, at, "REGRADED", grade, why);
@@ -145,7 +145,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(evidence);
-        RequireState("record an investigation", ComplaintStatus.Assigned, ComplaintStatus.Investigating);
+        RequireState("record an investigation on it", ComplaintStatus.Assigned, ComplaintStatus.Investigating);
         Rules.Require(evidence.Count > 0 || whys is { Count: > 0 }, "input", "Record evidence, a root cause, or both.");
         Rules.Require(evidence.Count <= 20, "input.evidence", "At most 20 evidence items at a time.");
         var items = evidence.Select((draft, i) => EvidenceItem.From(this, draft, $"input.evidence[{i}]", actor.UserId, at)).ToList();
@@ -170,7 +170,7 @@ public sealed partial class Complaint
     public void DecideResponsibility(Actor actor, Responsibility responsibility, string reason, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("decide responsibility", ComplaintStatus.Investigating, ComplaintStatus.ResponsibilityDecided);
+        RequireState("decide responsibility for it", ComplaintStatus.Investigating, ComplaintStatus.ResponsibilityDecided);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { status = Status, responsibility = Responsibility, reason = ResponsibilityReason };
         Responsibility = responsibility;
@@ -191,15 +191,15 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(remedies);
         ArgumentNullException.ThrowIfNull(tasks);
-        RequireState("propose a plan", ComplaintStatus.ResponsibilityDecided);
+        RequireState("propose a plan for it", ComplaintStatus.ResponsibilityDecided);
         var shortTerm = Rules.RequireText(shortTermMeasures, MaxReasonLength, "input.shortTermMeasures", "The short-term measures");
         Rules.Require((longTermMeasures?.Length ?? 0) <= MaxReasonLength, "input.longTermMeasures", $"The long-term measures must be at most {MaxReasonLength} characters.");
-        Rules.Require(remedies.Count > 0 && remedies.All(RemedyOptions.Contains), "input.remedies", $"Choose remedies among {string.Join(", ", RemedyOptions)}.");
+        Rules.Require(remedies.Count > 0 && remedies.All(RemedyOptions.Contains), "input.remedies", $"Choose remedies among {string.Join(", ", RemedyOptions.Select(ApiNames.Of))}.");
         Rules.Require(compensation is null or >= 0, "input.compensation", "Compensation must not be negative.");
         Rules.Require(
             compensation is null or 0 || Lifecycle.RemedyOptions.AllowsCompensation(Responsibility!.Value),
             "input.compensation",
-            $"No compensation when the responsibility is {Responsibility}.");
+            $"No compensation when the responsibility is {ApiNames.Of(Responsibility!.Value)}.");
         Rules.Require(tasks.Count <= 50, "input.tasks", "At most 50 tasks.");
         var revision = PlanRevision + 1;
         var newTasks = tasks.Select((draft, i) => PlanTask.From(this, revision, draft, $"input.tasks[{i}]", at)).ToList();
@@ -233,7 +233,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
-        RequireState("approve the plan", ComplaintStatus.PlanProposed);
+        RequireState("approve its plan", ComplaintStatus.PlanProposed);
         if (Approvals.Any(a => a.UserId == actor.UserId))
         {
             throw new DomainException(ErrorCode.Forbidden, "You have already approved this plan; the other approvals must come from others.");
@@ -284,7 +284,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(requirement);
-        RequireState("reject the plan", ComplaintStatus.PlanProposed);
+        RequireState("reject its plan", ComplaintStatus.PlanProposed);
         if (!requirement.Slots.Any(s => actor.Holds(s.Role) || s.AcceptedRoles.Any(actor.Holds)))
         {
             throw new DomainException(ErrorCode.Forbidden, $"Only an approver of this plan ({string.Join(", ", requirement.Slots.Select(s => s.Role))}) can reject it.");
@@ -299,7 +299,7 @@ public sealed partial class Complaint
 
     public void NotifyCustomer(Actor actor, string message, Instant at)
     {
-        RequireState("notify the customer of", ComplaintStatus.PlanApproved);
+        RequireState("notify the customer of its plan", ComplaintStatus.PlanApproved);
         var text = Rules.RequireText(message, ComplaintNote.MaxTextLength, "input.message", "The message");
         Transition(actor, at, "CUSTOMER_NOTIFIED", ComplaintStatus.CustomerNotified, new { message = text });
     }
@@ -308,7 +308,7 @@ public sealed partial class Complaint
     public void RecordCustomerConfirmation(Actor actor, bool accepted, string? note, Instant at)
     {
         Rules.Require((note?.Length ?? 0) <= ComplaintNote.MaxTextLength, "input.note", $"A note must be at most {ComplaintNote.MaxTextLength} characters.");
-        RequireState("record the customer's answer", ComplaintStatus.CustomerNotified);
+        RequireState("record the customer's answer to its plan", ComplaintStatus.CustomerNotified);
         if (!accepted)
         {
             Approvals = [];
@@ -323,7 +323,7 @@ public sealed partial class Complaint
     public void UpdateTask(Actor actor, Guid taskId, int? progress, bool done, string? note, Instant at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        RequireState("update a task", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
+        RequireState("update its tasks", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
         var task = CurrentTasks.FirstOrDefault(t => t.Id == taskId)
             ?? throw new DomainException(ErrorCode.NotFound, "The current plan has no such task.");
         var before = new { status = Status, taskId, progress = task.Progress, done = task.Done };
@@ -334,7 +334,7 @@ public sealed partial class Complaint
 
     public void Resolve(Actor actor, string summary, Instant at)
     {
-        RequireState("resolve", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
+        RequireState("resolve it", ComplaintStatus.CustomerConfirmed, ComplaintStatus.Executing);
         var open = CurrentTasks.Count(t => !t.Done);
         if (open > 0)
         {
@@ -355,7 +355,7 @@ public sealed partial class Complaint
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(satisfaction);
-        RequireState("record the callback", ComplaintStatus.Resolved);
+        RequireState("record its callback", ComplaintStatus.Resolved);
         if (!actor.Holds(callerRole) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin))
         {
             throw new DomainException(ErrorCode.Forbidden, $"The callback is made by {callerRole}.");
@@ -383,7 +383,7 @@ public sealed partial class Complaint
 
     public void Reopen(Actor actor, string reason, GradeDescriptor? higherGrade, Instant at)
     {
-        RequireState("reopen", ComplaintStatus.Resolved, ComplaintStatus.CallbackDone);
+        RequireState("reopen it", ComplaintStatus.Resolved, ComplaintStatus.CallbackDone);
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         if (higherGrade is not null)
         {
@@ -402,7 +402,7 @@ public sealed partial class Complaint
 
     public void Escalate(Actor actor, string toRole, string reason, Instant at)
     {
-        RequireOpen("escalate");
+        RequireOpen("escalate it");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         var before = new { escalatedTo = EscalatedToRole };
         EscalatedToRole = toRole;
@@ -412,7 +412,7 @@ public sealed partial class Complaint
     /// <summary>The customer withdraws the complaint before it is resolved.</summary>
     public void Withdraw(Actor actor, string reason, Instant at)
     {
-        RequireOpen("withdraw");
+        RequireOpen("withdraw it");
         var why = Rules.RequireText(reason, MaxReasonLength, "input.reason", "The reason");
         Transition(actor, at, "WITHDRAWN", ComplaintStatus.Withdrawn, new { reason = why });
     }
@@ -420,7 +420,7 @@ public sealed partial class Complaint
     /// <summary>Closes and archives: nothing is deleted, the complaint stays queryable.</summary>
     public void Close(Actor actor, Instant at)
     {
-        RequireState("close", ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn);
+        RequireState("close it", ComplaintStatus.CallbackDone, ComplaintStatus.Withdrawn);
         ArchivedAt = at;
         Transition(actor, at, "CLOSED", ComplaintStatus.Closed, new { archivedAt = at.ToString() });
     }
@@ -460,7 +460,7 @@ public sealed partial class Complaint
     {
         if (!allowed.Contains(Status))
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is {ApiNames.Of(Status)}, so you cannot {operation}.");
         }
     }
 
@@ -468,13 +468,9 @@ public sealed partial class Complaint
     {
         if (!IsOpen)
         {
-            throw new DomainException(ErrorCode.InvalidTransition, $"Cannot {operation} a complaint that is {StatusName}.");
+            throw new DomainException(ErrorCode.InvalidTransition, $"The complaint is {ApiNames.Of(Status)}, so you cannot {operation}.");
         }
     }
-
-    // As the API spells it: CUSTOMER_NOTIFIED.
-    private string StatusName =>
-        string.Concat(Status.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? "_" + ch : ch.ToString())).ToUpperInvariant();
 
     private static List<string> ValidWhys(IReadOnlyList<string> whys)
     {

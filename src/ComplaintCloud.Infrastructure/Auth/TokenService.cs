@@ -15,6 +15,9 @@ public sealed class TokenService(AuthSettings settings, IClock clock)
     public const string TenantSlugClaim = "tslug";
     public const string RoleClaim = "role";
 
+    /// <summary>The user's <see cref="User.SecurityStamp"/> when the token was issued.</summary>
+    public const string SecurityStampClaim = "sstamp";
+
     public string Issue(Tenant tenant, User user)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -26,6 +29,7 @@ public sealed class TokenService(AuthSettings settings, IClock clock)
             new(JwtRegisteredClaimNames.Email, user.Email),
             new(TenantIdClaim, tenant.Id.ToString()),
             new(TenantSlugClaim, tenant.Slug),
+            new(SecurityStampClaim, user.SecurityStamp),
         };
         claims.AddRange(user.Roles.Select(role => new Claim(RoleClaim, role)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -41,13 +45,14 @@ public sealed class TokenService(AuthSettings settings, IClock clock)
     }
 }
 
-/// <summary>The token signing key (Auth:SigningKey) and lifetime.</summary>
-public sealed class AuthSettings(string signingKey, TimeSpan tokenLifetime)
+/// <summary>The token signing key (Auth:SigningKey) and lifetime, and the page a password-reset link opens (Auth:PasswordResetUrl).</summary>
+public sealed class AuthSettings(string signingKey, TimeSpan tokenLifetime, Uri passwordResetUrl)
 {
     public const int MinimumKeyBytes = 32;
 
     public SymmetricSecurityKey SecurityKey { get; } = CreateKey(signingKey);
     public TimeSpan TokenLifetime { get; } = tokenLifetime;
+    public Uri PasswordResetUrl { get; } = passwordResetUrl;
 
     private static SymmetricSecurityKey CreateKey(string signingKey)
     {

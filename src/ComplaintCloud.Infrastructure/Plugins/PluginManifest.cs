@@ -23,8 +23,8 @@ public sealed record PluginManifest(
         RespectRequiredConstructorParameters = true,
     };
 
-    public static PluginManifest Read(string path) =>
-        JsonSerializer.Deserialize<PluginManifest>(File.ReadAllText(path), Options)
+    public static PluginManifest Parse(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize<PluginManifest>(json, Options)
         ?? throw new JsonException("The manifest is empty.");
 }
 

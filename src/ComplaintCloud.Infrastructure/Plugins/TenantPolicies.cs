@@ -50,7 +50,7 @@ public sealed class TenantPolicies(PolicyCatalog catalog, PolicyGuard guard)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         return _custom.GetOrAdd((tenant.Id, version), key => PolicyPlugin.Loaded(
-            $"tenant {key.Tenant}",
+            null,
             new DeclarativePolicy(CustomPolicyDocument.Parse(tenant.CustomPolicies[key.Version], "customPolicies"))));
     }
 

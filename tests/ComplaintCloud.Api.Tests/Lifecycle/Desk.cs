@@ -23,6 +23,8 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
 
     public Guid TenantId => Guid.Parse(tenant.TenantId);
 
+    public string Slug => tenant.Slug;
+
     public static async Task<Desk> OpenAsync(ApiFixture api, string policyId) => new(api, await api.SignUpAsync(policyId));
 
     /// <summary>Creates a user with the roles and returns a client signed in as them, with their id.</summary>

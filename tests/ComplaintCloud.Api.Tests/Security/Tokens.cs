@@ -7,9 +7,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ComplaintCloud.Api.Tests.Security;
 
-/// <summary>Tokens the service did not issue as they stand: expired, or signed with another key.</summary>
+/// <summary>Tokens the service did not issue as they stand: expired, signed with another key, or for a user it does not know.</summary>
 public static class Tokens
 {
+    /// <summary>Signed with the service's own key, in time, but naming a user of no security stamp.</summary>
+    public static string ForUnknownUser(SignedInTenant tenant, string userId) =>
+        Make(tenant, userId, ApiFixture.SigningKey, DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
+
     public static string Expired(SignedInTenant tenant, string userId) =>
         Make(tenant, userId, ApiFixture.SigningKey, DateTime.UtcNow.AddHours(-3), DateTime.UtcNow.AddHours(-1));
 

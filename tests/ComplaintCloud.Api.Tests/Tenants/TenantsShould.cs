@@ -19,6 +19,18 @@ public sealed class TenantsShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task ShowTheFolderEachPolicyVersionWasLoadedFrom()
+    {
+        var result = await api.Client().SendAsync("{ policies { id version folder } }");
+
+        result.AssertNoErrors();
+        Assert.Contains(
+            "general-enterprise 1.0.0 general-enterprise/1.0.0",
+            result.Data.GetProperty("policies").EnumerateArray()
+                .Select(p => $"{p.GetProperty("id").GetString()} {p.GetProperty("version").GetString()} {p.GetProperty("folder").GetString()}"));
+    }
+
+    [Fact]
     public async Task RefuseAWrongPasswordWithTheSameAnswerAsAnUnknownTenant()
     {
         var tenant = await api.SignUpAsync();

@@ -46,7 +46,7 @@ public sealed class SlaInstance : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         // As the service runs: the ordinary runtime role, under row-level security.
         var named = new NpgsqlConnectionStringBuilder(connections.Runtime) { ApplicationName = name }.ConnectionString;
-        builder.Services.AddInfrastructure(named, Path.Combine(Checkout.Root(), "artifacts", "plugins"), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1)));
+        builder.Services.AddInfrastructure(named, Path.Combine(Checkout.Root(), "artifacts", "plugins"), new AuthSettings(new string('k', 48), TimeSpan.FromHours(1), new Uri("http://127.0.0.1/reset-password")));
         builder.Services.AddApplication();
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton(new SlaProcessingOptions(batchSize));

@@ -128,6 +128,18 @@ public sealed class SlaClockShould
         Assert.Equal(ClockState.Running, complaint.Clocks[0].State);
     }
 
+    [Fact]
+    public void NameItsStateAsTheApiSpellsItWhenRefusing()
+    {
+        var clock = StartOne(new ClockRule("REPORT", ContractDuration.Minutes(10), ClockStart.Received));
+        clock.Breach(MondayNine + Duration.FromMinutes(10));
+
+        var refused = Assert.Throws<DomainException>(() => clock.Warn(MondayNine + Duration.FromMinutes(11)));
+
+        Assert.Equal("The REPORT clock is BREACHED and its warning is not due.", refused.Message);
+        ApiWording.AssertReadsLikeTheApi(refused.Message);
+    }
+
     private static SlaClock StartOne(ClockRule rule) => Received(rule).Clocks[0];
 
     private static Complaint Received(params ClockRule[] rules) => Complaint.Receive(

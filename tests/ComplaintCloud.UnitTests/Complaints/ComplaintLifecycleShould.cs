@@ -112,6 +112,59 @@ public sealed class ComplaintLifecycleShould
     }
 
     [Fact]
+    public void Word_every_refusal_as_a_sentence_naming_values_as_the_API_spells_them()
+    {
+        var messages = new List<string>();
+        void Collect(Action act)
+        {
+            try
+            {
+                act();
+            }
+            catch (DomainException e)
+            {
+                messages.Add(e.Message);
+            }
+            catch (InvalidOperationException)
+            {
+                // finishTask before there is a plan: no task to pick, no refusal to read.
+            }
+        }
+
+        // Every operation from every state the lifecycle reaches.
+        var paths = HappyPath.Select((_, i) => string.Join(' ', HappyPath.Take(i)))
+            .Append(string.Join(' ', HappyPath))
+            .Append("withdraw")
+            .Append("acknowledge assign investigate decide propose approve notify confirm finishTask resolve reopen");
+        foreach (var path in paths)
+        {
+            foreach (var step in Steps.Values)
+            {
+                Collect(() => step(Walk(path)));
+            }
+        }
+
+        // The refusals that name a value of their input.
+        foreach (var kind in Enum.GetValues<EvidenceKind>())
+        {
+            Collect(() => Walk("assign").RecordInvestigation(Owner, [new EvidenceDraft(kind, "A recording.", false, null)], null, Now));
+        }
+
+        foreach (var responsibility in Enum.GetValues<Responsibility>())
+        {
+            var decided = Walk("assign investigate");
+            decided.DecideResponsibility(Owner, responsibility, "Decided.", Now);
+            Collect(() => decided.ProposePlan(Owner, "A plan.", null, Enum.GetValues<Remedy>(), null, [], Now));
+            Collect(() => decided.ProposePlan(Owner, "A plan.", null, decided.RemedyOptions, 100m, [], Now));
+        }
+
+        Assert.Contains("The complaint is RECEIVED, so you cannot record an investigation on it.", messages);
+        Assert.Contains("Evidence of kind CHAT_LOG needs the customer's consent.", messages);
+        Assert.Contains("Choose remedies among EXPLANATION_AND_GUIDANCE.", messages);
+        Assert.All(messages.Distinct(), ApiWording.AssertReadsLikeTheApi);
+    }
+
+    [Fact]
     public void Raise_the_grade_one_rank_and_release_the_owner_when_the_callback_is_unsatisfied()
     {
         var complaint = Walk("acknowledge assign investigate decide propose approve notify confirm finishTask resolve");

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using ComplaintCloud.Application.Users;
 using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
@@ -202,11 +203,10 @@ public sealed class GraphQLWebSocketEndpoint(RequestDelegate next, IDocumentExec
             }
 
             context.User = new ClaimsPrincipal(result.ClaimsIdentity);
-            tenant.SignIn(
-                tenantId,
-                Guid.Parse(result.ClaimsIdentity.FindFirst("sub")!.Value),
-                result.ClaimsIdentity.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList());
-            return true;
+            var userId = Guid.Parse(result.ClaimsIdentity.FindFirst("sub")!.Value);
+            tenant.SignIn(tenantId, userId, result.ClaimsIdentity.FindAll(TokenService.RoleClaim).Select(c => c.Value).ToList());
+            return await context.RequestServices.GetRequiredService<SignedInUserCheck>()
+                .IsCurrentAsync(userId, result.ClaimsIdentity.FindFirst(TokenService.SecurityStampClaim)?.Value, context.RequestAborted);
         }
 
         private async Task<bool> SubscribeAsync(string id, object? payload)

@@ -41,6 +41,8 @@ public sealed class UserType : ObjectGraphType<User>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("email").Resolve(c => c.Source.Email);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("False once a tenant admin deactivated the user.").Resolve(c => c.Source.IsActive);
+        Field<DateTimeGraphType>("deactivatedAt").Resolve(c => c.Source.DeactivatedAt?.ToDateTimeUtc());
     }
 }
 
@@ -76,7 +78,10 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
             .Argument<StringGraphType>("locale", "\"zh\" for Chinese; English otherwise.")
             .Resolve(c => c.Source.Policy?.Descriptor.Name.For(c.GetArgument<string?>("locale")) ?? c.Source.Id);
         Field<NonNullGraphType<PolicyPluginStatusType>>("status").Resolve(c => c.Source.IsLoaded ? "LOADED" : "REJECTED");
-        Field<StringGraphType>("rejection").Description("Why the plugin is not used.").Resolve(c => c.Source.Rejection);
+        Field<StringGraphType>("rejection").Description("Why no tenant can choose it.").Resolve(c => c.Source.Rejection);
+        Field<StringGraphType>("folder")
+            .Description("Where this version was found, relative to Plugins:Path, e.g. winery/1.0.0; null for a tenant's custom policy.")
+            .Resolve(c => c.Source.Folder);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeType>>>>("grades")
             .Resolve(c => c.Source.Policy?.Descriptor.Grades.Select(g => new GradeView(g.Code, g.Name, g.Rank, null)).ToList() ?? []);
     }

@@ -53,7 +53,7 @@ public sealed class EvidenceItem : ITenantOwned
     internal static EvidenceItem From(Complaint complaint, EvidenceDraft draft, string field, Guid addedBy, Instant at)
     {
         Rules.Require(!string.IsNullOrWhiteSpace(draft.Text) && draft.Text.Length <= MaxTextLength, $"{field}.text", $"Describe the evidence in 1 to {MaxTextLength} characters.");
-        Rules.Require(!NeedsConsent(draft.Kind) || draft.CustomerConsent, $"{field}.customerConsent", $"A {draft.Kind} needs the customer's consent.");
+        Rules.Require(!NeedsConsent(draft.Kind) || draft.CustomerConsent, $"{field}.customerConsent", $"Evidence of kind {ApiNames.Of(draft.Kind)} needs the customer's consent.");
         if (draft.File is { } file)
         {
             Rules.Require(file.Content.Length is > 0 and <= MaxFileBytes, $"{field}.file", $"A file must have 1 byte to {MaxFileBytes / (1024 * 1024)} MB.");

@@ -38,5 +38,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.Roles).AsTextArray();
+        builder.Ignore(u => u.IsActive);
+        // Rows from before the column get a stamp of their own; their tokens, which carry none, end.
+        builder.Property(u => u.SecurityStamp).HasMaxLength(32).HasDefaultValueSql("md5(random()::text)");
+        builder.Property(u => u.PasswordResetHash).HasMaxLength(64);
     }
 }
