@@ -67,6 +67,7 @@ public sealed class MutationType : ObjectGraphType
         PlatformFields.AddTo(this);
         CalendarFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
+        CategoryFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)
