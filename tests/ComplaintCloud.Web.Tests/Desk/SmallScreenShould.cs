@@ -34,6 +34,7 @@ public sealed class SmallScreenShould(WebFixture web) : BrowserTest(web)
         await Page.GotoAsync("/login");
 
         // The first field has the focus; Tab moves on, Enter submits.
+        await Expect(Page.GetByLabel("Company (tenant slug)")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync(tenant.Slug);
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync(tenant.AdminEmail);
