@@ -81,7 +81,28 @@ public sealed class GasStationPolicy : IComplaintPolicy
             new(Keys.EscalatedResolveWorkingDays, new("Resolve an escalated complaint within (working days)", "上报投诉处理时限（工作日）"), SettingKind.WholeNumber, "3", 1, 60),
             new(Keys.CriticalResolveWorkingDays, new("Resolve a critical complaint within (working days)", "重大投诉处理时限（工作日）"), SettingKind.WholeNumber, "5", 1, 60),
             new(Keys.CallbackHours, new("Call the customer back within (hours)", "回访时限（小时）"), SettingKind.WholeNumber, "48", 1, 336),
-        ]);
+        ])
+    {
+        CategoryNames = new Dictionary<string, LocalizedText>
+        {
+            ["fuel"] = new("Fuel", "油品"),
+            ["fuel/quality"] = new("Fuel quality", "油品质量"),
+            ["fuel/quantity"] = new("Short measure", "加油数量不足"),
+            ["service"] = new("Service", "服务"),
+            ["service/attitude"] = new("Staff attitude", "服务态度"),
+            ["service/waiting"] = new("Waiting time", "排队等候"),
+            ["payment"] = new("Payment", "支付"),
+            ["payment/refund"] = new("Refund", "退款"),
+            ["payment/invoice"] = new("Invoice", "发票"),
+            ["payment/card"] = new("Fuel card", "加油卡"),
+            ["facility"] = new("Facilities", "设施"),
+            ["facility/equipment"] = new("Equipment", "设备故障"),
+            ["store"] = new("Convenience store", "便利店"),
+            ["store/goods"] = new("Goods", "商品"),
+            ["safety"] = new("Safety", "安全"),
+            ["safety/incident"] = new("Safety incident", "安全事故"),
+        },
+    };
 
     public GradeDecision Grade(ComplaintFacts facts, PolicySettings settings)
     {
@@ -231,7 +252,7 @@ public sealed class GasStationPolicy : IComplaintPolicy
     {
         foreach (var always in rung.MustEscalate)
         {
-            if (string.Equals(always, category, StringComparison.OrdinalIgnoreCase))
+            if (CategoryPath.IsWithin(category, always))
             {
                 return true;
             }

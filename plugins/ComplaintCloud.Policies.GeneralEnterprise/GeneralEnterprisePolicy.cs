@@ -98,7 +98,35 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
             new(Keys.CsSupervisorLimit, new("Compensation a CS supervisor may approve", "客服主管可审批的补偿额度"), SettingKind.Number, "1000", 0, 100_000_000),
             new(Keys.AfterSalesManagerLimit, new("Compensation the after-sales manager may approve", "售后部经理可审批的补偿额度"), SettingKind.Number, "5000", 0, 100_000_000),
             new(Keys.VpLimit, new("Compensation the vice-president may approve", "分管副总可审批的补偿额度"), SettingKind.Number, "50000", 0, 100_000_000),
-        ]);
+        ])
+    {
+        CategoryNames = new Dictionary<string, LocalizedText>
+        {
+            ["product"] = new("Product", "产品类"),
+            ["product/appearance-defect"] = new("Appearance defect", "外观缺陷"),
+            ["product/malfunction"] = new("Malfunction", "功能故障"),
+            ["product/below-spec"] = new("Below specification", "功能不达标"),
+            ["product/packaging-damage"] = new("Damaged packaging", "包装破损"),
+            ["service"] = new("Service", "服务类"),
+            ["service/slow-response"] = new("Slow response", "响应慢"),
+            ["service/attitude"] = new("Staff attitude", "服务态度差"),
+            ["service/cumbersome-process"] = new("Cumbersome process", "流程繁琐"),
+            ["service/broken-promise"] = new("Broken promise", "承诺未兑现"),
+            ["logistics"] = new("Logistics", "物流类"),
+            ["logistics/delay"] = new("Delivery delay", "配送延迟"),
+            ["logistics/wrong-item"] = new("Wrong item", "发错货"),
+            ["logistics/damage"] = new("Damaged in transit", "运输损坏"),
+            ["logistics/wrong-information"] = new("Wrong tracking information", "物流信息错误"),
+            ["experience"] = new("Experience", "体验类"),
+            ["experience/usability"] = new("Usability", "使用不便"),
+            ["experience/design"] = new("Design", "设计不合理"),
+            ["experience/membership"] = new("Membership", "会员权益"),
+            ["other"] = new("Other", "其他"),
+            ["other/billing"] = new("Billing", "账单费用"),
+            ["other/partnership"] = new("Partnership", "合作洽谈"),
+            ["other/suggestion"] = new("Suggestion", "意见建议"),
+        },
+    };
 
     public GradeDecision Grade(ComplaintFacts facts, PolicySettings settings)
     {

@@ -132,7 +132,24 @@ public sealed class WineryPolicy : IComplaintPolicy
             // Seed 002 has the CS centre call customers back monthly: about 22 working days.
             new(Keys.CallbackWorkingDays, new("CS centre calls the customer back within (working days)", "客服中心回访时限（工作日）"), SettingKind.WholeNumber, "22", 1, 60),
             new(Keys.YuanPerPoint, new("Yuan per penalty point", "每分对应金额（元）"), SettingKind.Number, "10", 0, 100_000),
-        ]);
+        ])
+    {
+        CategoryNames = new Dictionary<string, LocalizedText>
+        {
+            ["product"] = new("Product", "产品"),
+            ["product/quality"] = new("Wine quality", "产品质量"),
+            ["product/packaging"] = new("Packaging", "包装"),
+            ["service"] = new("Service", "服务"),
+            ["service/attitude"] = new("Staff attitude", "服务态度"),
+            ["service/reception"] = new("Reception and tours", "接待参观"),
+            ["finance"] = new("Finance", "财务"),
+            ["finance/billing"] = new("Billing", "结算开票"),
+            ["sales"] = new("Sales", "销售"),
+            ["sales/follow-up"] = new("Sales follow-up", "销售跟进"),
+            ["safety"] = new("Safety", "安全"),
+            ["safety/incident"] = new("Safety incident", "安全事故"),
+        },
+    };
 
     public GradeDecision Grade(ComplaintFacts facts, PolicySettings settings)
     {
@@ -150,7 +167,7 @@ public sealed class WineryPolicy : IComplaintPolicy
         var reasons = $"Amount {amountText} / 涉及金额 {amountText}";
 
         // Safety, legal or publicity exposure needs the CS centre and winery leadership: at least serious.
-        var isSafety = facts.SafetyRisk || string.Equals(facts.Category, SafetyCategory, StringComparison.OrdinalIgnoreCase);
+        var isSafety = facts.SafetyRisk || CategoryPath.IsWithin(facts.Category, SafetyCategory);
         if ((isSafety || facts.LegalRisk || facts.PublicityRisk) && tier < 2)
         {
             tier = 2;

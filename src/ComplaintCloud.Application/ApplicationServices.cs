@@ -1,4 +1,5 @@
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Categories;
 using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
@@ -38,6 +39,7 @@ public static class ApplicationServices
             .AddScoped<AuthenticateApiKeyHandler>()
             .AddScoped<InviteUserHandler>()
             .AddScoped<AcceptInvitationHandler>()
+            .AddScoped<CategoryTree>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
             .AddScoped<ComplaintQueries>()

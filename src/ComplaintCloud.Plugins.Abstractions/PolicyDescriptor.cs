@@ -15,7 +15,14 @@ public sealed record PolicyDescriptor(
     IReadOnlyList<GradeDescriptor> Grades,
     IReadOnlyList<RoleDescriptor> Roles,
     IReadOnlyList<string> Categories,
-    IReadOnlyList<SettingDescriptor> Settings);
+    IReadOnlyList<SettingDescriptor> Settings)
+{
+    /// <summary>
+    /// Bilingual names of the <see cref="Categories"/> and of their parents ("fuel" for "fuel/quality"), which seed
+    /// each tenant's category tree; one without a name is named by its code. Since contract 1.1.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalizedText> CategoryNames { get; init; } = new Dictionary<string, LocalizedText>();
+}
 
 /// <summary>A grade a policy can give.</summary>
 /// <param name="Code">SCREAMING_CASE code, e.g. "MAJOR".</param>

@@ -57,6 +57,14 @@ public sealed class GasStationPolicyShould
         Assert.Equal("ESCALATED", _policy.Grade(Sample.Complaint with { Category = "fuel/quality", AmountInvolved = 0m }, _defaults).GradeCode);
 
     [Theory]
+    [InlineData("fuel/quality/octane", "ESCALATED")]
+    [InlineData("safety/incident/fire", "CRITICAL")]
+    [InlineData("product/fuel-quality", "ROUTINE")]
+    [InlineData("fuel/quality-check", "ROUTINE")]
+    public void HoldItsCategoryRulesForTheSubcategoriesATenantAddsBelowThem(string category, string grade) =>
+        Assert.Equal(grade, _policy.Grade(Sample.Complaint with { Category = category, AmountInvolved = 0m }, _defaults).GradeCode);
+
+    [Theory]
     [InlineData("STATION_STAFF")]
     [InlineData("STATION_MANAGER")]
     public void NeverLetTheStationSettleSafetyOrFuelQualityAlone(string role) =>

@@ -53,6 +53,13 @@ public sealed class WineryPolicyShould
         Assert.Equal("SERIOUS", _policy.Grade(facts, _defaults).GradeCode);
     }
 
+    [Theory]
+    [InlineData("safety/incident", "SERIOUS")]
+    [InlineData("safety/incident/broken-glass", "SERIOUS")]
+    [InlineData("product/safety-incident", "MINOR")]
+    public void TreatTheSafetyCategoryAndTheSubcategoriesBelowItAsASafetyRisk(string category, string grade) =>
+        Assert.Equal(grade, _policy.Grade(Sample.Complaint with { Category = category, AmountInvolved = 50m }, _defaults).GradeCode);
+
     [Fact]
     public void RaiseTheTierByOneWhenManyCustomersAreAffected()
     {

@@ -69,6 +69,7 @@ public sealed class MutationType : ObjectGraphType
         CalendarFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
         ChannelStandardFields.AddTo(this);
+        CategoryFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

@@ -83,6 +83,7 @@ public sealed class QueryType : ObjectGraphType
         LifecycleQueries.AddTo(this);
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
+        CategoryFields.AddTo(this);
         SecurityFields.AddTo(this);
         UserFields.AddTo(this);
         PlatformFields.AddTo(this);

@@ -1,4 +1,5 @@
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Categories;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
@@ -10,7 +11,7 @@ namespace ComplaintCloud.Application.Tenants;
 public sealed record SelectPolicyCommand(string PolicyId, IReadOnlyDictionary<string, string?>? Settings);
 
 /// <summary>A tenant admin switches the tenant to a policy's newest loaded version, or retunes its settings.</summary>
-public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, BillingGate billing)
+public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, BillingGate billing, CategoryTree categories)
 {
     public async Task<Tenant> HandleAsync(SelectPolicyCommand command, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class SelectPolicyHandler(ComplaintCloudDbContext db, TenantContex
         var settings = PolicySettingsValidation.Complete(plugin.Policy!.Descriptor, command.Settings ?? new Dictionary<string, string?>());
         tenant.SelectPolicy(new TenantPolicy(plugin.Id, plugin.Version, settings));
         await db.SaveChangesAsync(cancellationToken);
+        await categories.AddPolicyCategoriesAsync(tenantId, plugin.Policy.Descriptor, cancellationToken);
         return tenant;
     }
 }

@@ -1,4 +1,5 @@
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Categories;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Auth;
@@ -31,6 +32,7 @@ public sealed class SignUpHandler(
     IPasswordHasher<User> hasher,
     TokenService tokens,
     BillingGate billing,
+    CategoryTree categories,
     IClock clock)
 {
     public const string DefaultPolicyId = "general-enterprise";
@@ -67,6 +69,7 @@ public sealed class SignUpHandler(
             throw SlugTaken(tenant.Slug);
         }
 
+        await categories.AddPolicyCategoriesAsync(tenant.Id, plugin.Policy.Descriptor, cancellationToken);
         return new AuthResult(tokens.Issue(tenant, admin), tenant, admin);
     }
 

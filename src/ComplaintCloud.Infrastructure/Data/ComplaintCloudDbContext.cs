@@ -1,5 +1,6 @@
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Billing;
+using ComplaintCloud.Domain.Categories;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
@@ -40,6 +41,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<ContactView> ContactViews => Set<ContactView>();
     public DbSet<PreventiveMeasure> PreventiveMeasures => Set<PreventiveMeasure>();
     public DbSet<PreventiveMeasureEvent> PreventiveMeasureEvents => Set<PreventiveMeasureEvent>();
+    public DbSet<Category> Categories => Set<Category>();
 
     /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
     internal TenantContext Tenancy => tenantContext;
@@ -68,6 +70,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<ContactView>(modelBuilder);
         FilterByTenant<PreventiveMeasure>(modelBuilder);
         FilterByTenant<PreventiveMeasureEvent>(modelBuilder);
+        FilterByTenant<Category>(modelBuilder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -10,7 +10,7 @@ using NodaTime;
 namespace ComplaintCloud.Api.Tests.Lifecycle;
 
 /// <summary>A fresh tenant's complaint desk: its admin, users it creates with roles, and lifecycle mutations by name.</summary>
-public sealed class Desk(ApiFixture api, SignedInTenant tenant)
+public sealed class Desk(ApiFixture api, SignedInTenant tenant, string policyId = "general-enterprise")
 {
     private const string Fields = """
         id status ownerId reopenCount archivedAt duplicateOf grade { code rank }
@@ -29,7 +29,7 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
 
     public string Slug => tenant.Slug;
 
-    public static async Task<Desk> OpenAsync(ApiFixture api, string policyId) => new(api, await api.SignUpAsync(policyId));
+    public static async Task<Desk> OpenAsync(ApiFixture api, string policyId) => new(api, await api.SignUpAsync(policyId), policyId);
 
     /// <summary>Creates a user with the roles and returns a client signed in as them, with their id.</summary>
     public async Task<(GraphQLClient Client, string Id)> UserAsync(params string[] roles)
@@ -48,7 +48,7 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant)
 
     public async Task<string> SubmitAsync(Dictionary<string, object?>? input = null)
     {
-        var result = await Admin.SendAsync(Operations.Submit, new { input = input ?? Operations.CalmMalfunctionInput() });
+        var result = await Admin.SendAsync(Operations.Submit, new { input = input ?? Operations.CalmComplaintInput(policyId) });
         result.AssertNoErrors();
         return result.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
     }

@@ -236,7 +236,7 @@ public sealed class PointsLedgerShould(ApiFixture api)
 
     private async Task<Seeded> SeedAsync(string policyId)
     {
-        var seeded = new Seeded(api, await api.SignUpAsync(policyId), [], [], Guid.CreateVersion7(), Guid.CreateVersion7());
+        var seeded = new Seeded(api, await api.SignUpAsync(policyId), policyId, [], [], Guid.CreateVersion7(), Guid.CreateVersion7());
         var a = await seeded.SubmitAsync("A");
         var b = await seeded.SubmitAsync("B");
         var quality = new Bearer("Quality");
@@ -261,11 +261,11 @@ public sealed class PointsLedgerShould(ApiFixture api)
     /// <summary>Whom a seeded penalty row names.</summary>
     private sealed record Bearer(string? Department, Guid? PersonId = null, string? PersonEmail = null);
 
-    private sealed record Seeded(ApiFixture Api, SignedInTenant Tenant, Dictionary<Guid, string> Names, Dictionary<Guid, string> Numbers, Guid Wang, Guid Li)
+    private sealed record Seeded(ApiFixture Api, SignedInTenant Tenant, string PolicyId, Dictionary<Guid, string> Names, Dictionary<Guid, string> Numbers, Guid Wang, Guid Li)
     {
         public async Task<Guid> SubmitAsync(string name)
         {
-            var result = await Tenant.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction());
+            var result = await Tenant.Client.SendAsync(Operations.Submit, new { input = Operations.CalmComplaintInput(PolicyId) });
             result.AssertNoErrors();
             var complaint = result.Data.GetProperty("submitComplaint");
             var id = Guid.Parse(complaint.GetProperty("id").GetString()!);

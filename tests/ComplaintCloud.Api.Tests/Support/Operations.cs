@@ -40,6 +40,19 @@ public static class Operations
         ["amountInvolved"] = 199.00m,
     };
 
+    /// <summary>The same calm complaint in a category of the policy's own tree: a winery knows no "product/malfunction".</summary>
+    public static Dictionary<string, object?> CalmComplaintInput(string policyId)
+    {
+        var input = CalmMalfunctionInput();
+        input["category"] = policyId switch
+        {
+            "winery" => "product/quality",
+            "gas-station" => "fuel/quantity",
+            _ => "product/malfunction",
+        };
+        return input;
+    }
+
     /// <summary>A customer's own complaint, with the tenant named by X-Tenant or sub-domain.</summary>
     public const string PublicSubmit = """
         mutation($input: PublicComplaintInput!) { submitPublicComplaint(input: $input) { number receivedAt } }

@@ -76,8 +76,10 @@ public sealed class SlaInstance : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SignIn(tenant.Tenant.Id, tenant.User.Id, tenant.User.Roles);
+        // A category of the tenant's own tree: the general enterprise knows no "product/quality".
+        var category = tenant.Tenant.Policy.PolicyId == "winery" ? "product/quality" : "product/below-spec";
         var intake = new ComplaintIntake(
-            Channel.Phone, FeedbackKind.Complaint, "product/quality", "The wine is cloudy.",
+            Channel.Phone, FeedbackKind.Complaint, category, "The wine is cloudy.",
             new Customer("Wang", "138-0000-0000", null, CustomerTier.Normal), "refund", amountInvolved, IntakeFacts.None);
         return await scope.ServiceProvider.GetRequiredService<SubmitComplaintHandler>().HandleAsync(new SubmitComplaintCommand(intake, null), CancellationToken.None);
     }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { Button, Layout, Menu } from 'antd';
+import { Button, Grid, Layout, Menu } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ export default function Shell() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const [refresh] = useMutation(RefreshTokenDocument);
   const { data: signedIn } = useQuery(SignedInUserDocument);
 
@@ -36,7 +37,8 @@ export default function Shell() {
   const section = location.pathname.split('/')[1] || 'board';
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      {/* Wraps rather than scrolling sideways on a phone. */}
+      <Layout.Header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 12, paddingInline: 12, height: 'auto', minHeight: 64 }}>
         <Link to="/" style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }}>
           {t('appName')}
         </Link>
@@ -52,7 +54,7 @@ export default function Shell() {
           ]}
         />
         <LanguageSwitch />
-        <span style={{ color: '#fff' }} className="shell-user" data-testid="signed-in-user">
+        <span style={{ color: '#fff', display: screens.md === false ? 'none' : undefined }} data-testid="signed-in-user">
           {signedIn?.me?.email ?? session?.user.email}
         </span>
         <Button size="small" onClick={logOut}>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ComplaintCloud.Application.Billing;
+using ComplaintCloud.Application.Categories;
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
@@ -24,6 +25,7 @@ public sealed class SubmitComplaintHandler(
     TenantContext tenantContext,
     TenantPolicies policies,
     BillingGate billing,
+    CategoryTree categories,
     IClock clock)
 {
     public const int MaxIdempotencyKeyLength = 255;
@@ -38,6 +40,7 @@ public sealed class SubmitComplaintHandler(
     internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken)
     {
         command.Intake.Validate();
+        await categories.RequireActiveAsync(command.Intake.Category, "input.category", cancellationToken);
         var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
         if (command.IdempotencyKey is { } key && await FindRetryAsync(key, requestHash!, cancellationToken) is { } earlier)
         {

@@ -79,6 +79,39 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.ToTable("billing_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintCloud.Domain.Categories.Category", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_zh");
+
+                    b.HasKey("TenantId", "Code")
+                        .HasName("pk_categories");
+
+                    b.ToTable("categories", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintCloud.Domain.Clocks.ClockAlert", b =>
                 {
                     b.Property<Guid>("ClockId")
@@ -1396,6 +1429,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_billing_accounts_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Categories.Category", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_categories_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Clocks.ClockAlert", b =>

@@ -141,7 +141,7 @@ public sealed record CustomCondition(
             && (PublicityRisk is null || facts.PublicityRisk == PublicityRisk)
             && (EmotionAtLeast is null || facts.CustomerEmotion >= EmotionAtLeast)
             && (AffectedCustomersAtLeast is null || facts.AffectedCustomers >= AffectedCustomersAtLeast)
-            && (CategoryPrefix is null || facts.Category.StartsWith(CategoryPrefix, StringComparison.OrdinalIgnoreCase))
+            && (CategoryPrefix is null || CategoryPath.IsWithin(facts.Category, CategoryPrefix))
             && (Kinds is null || Kinds.Contains(facts.Kind))
             && (CustomerTier is null || facts.CustomerTier == CustomerTier);
     }

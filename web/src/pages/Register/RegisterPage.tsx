@@ -1,13 +1,14 @@
-import { useMutation } from '@apollo/client';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Space, type FormInstance } from 'antd';
+import { useMutation, useQuery } from '@apollo/client';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Space, TreeSelect, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiErrors, fieldErrors } from '../../app/apiErrors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { GradeTag } from '../../components/GradeTag';
-import { RegisterComplaintDocument, type CustomerInput, type RegisterComplaintMutation, type SubmitComplaintInput } from '../../gql/graphql';
+import { IntakeCategoriesDocument, RegisterComplaintDocument, type CustomerInput, type RegisterComplaintMutation, type SubmitComplaintInput } from '../../gql/graphql';
 import { channels, kinds } from '../Board/boardFilter';
+import { categoryTree } from './categoryTree';
 import { atLeastOne, limits, notNegative, optional, required } from './intakeRules';
 
 /** The form's fields: the intake input, with the references and urgency facts the policy reads as attributes. */
@@ -37,7 +38,8 @@ export function toSubmitInput({ orderReference, productReference, facts, ...inta
 
 /** Registers a complaint taken by phone or at the counter; a retry or double click never makes two. */
 export default function RegisterPage() {
-  const { t } = useTranslation('register');
+  const { t, i18n } = useTranslation('register');
+  const { data: categories } = useQuery(IntakeCategoriesDocument);
   const [form] = Form.useForm<IntakeForm>();
   // One key per complaint being registered: the API answers a repeat with the complaint it made the first time.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
@@ -113,8 +115,13 @@ export default function RegisterPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="category" label={t('category')} rules={required(t, limits.category)} extra={t('categoryHint')}>
-              <Input placeholder="product/malfunction" />
+            <Form.Item name="category" label={t('category')} rules={required(t, limits.category)}>
+              <TreeSelect
+                showSearch
+                treeDefaultExpandAll
+                placeholder={t('categoryHint')}
+                treeData={categoryTree(categories?.categories ?? [], i18n.language === 'zh-CN')}
+              />
             </Form.Item>
           </Col>
         </Row>
