@@ -20,7 +20,7 @@ public static class PublicIntakeFields
                 var input = c.GetArgument<PublicComplaintInput>("input");
                 var key = c.Service<IHttpContextAccessor>().HttpContext?.Request.Headers[MutationType.IdempotencyKeyHeader].FirstOrDefault();
                 return await c.Service<PublicIntakeHandler>().HandleAsync(
-                    new PublicIntakeCommand(input.Kind, input.Category, input.Description, input.CustomerName, input.Contact, input.Request, input.AmountInvolved, key),
+                    new PublicIntakeCommand(input.Channel, input.Kind, input.Category, input.Description, input.CustomerName, input.Contact, input.Request, input.AmountInvolved, key),
                     c.CancellationToken);
             });
     }
@@ -28,6 +28,7 @@ public static class PublicIntakeFields
 
 public sealed class PublicComplaintInput
 {
+    public Channel? Channel { get; init; }
     public FeedbackKind Kind { get; init; }
     public string Category { get; init; } = "";
     public string Description { get; init; } = "";
@@ -42,6 +43,8 @@ public sealed class PublicComplaintInputType : InputObjectGraphType<PublicCompla
     public PublicComplaintInputType()
     {
         Name = "PublicComplaintInput";
+        Field<ChannelType>("channel")
+            .Description("Where the customer typed it in: ONLINE_CHAT (a web page, the default), APP (app or mini-program), SOCIAL_MEDIA, SURVEY or IN_STORE (a QR code or kiosk).");
         Field<NonNullGraphType<FeedbackKindType>>("kind");
         Field<NonNullGraphType<StringGraphType>>("category").Description("e.g. \"product/malfunction\", \"logistics/delay\".");
         Field<NonNullGraphType<StringGraphType>>("description").Description("The customer's words, stored verbatim.");

@@ -87,6 +87,9 @@ public sealed partial class Complaint
         return due;
     }
 
+    /// <summary>Set once at intake, where the tenant's country is known to read a local phone number.</summary>
+    public void KeyContactAs(string? contactKey) => ContactKey = contactKey;
+
     public void FlagDuplicateOf(Complaint earlier, Instant at)
     {
         ArgumentNullException.ThrowIfNull(earlier);

@@ -35,6 +35,9 @@ public sealed partial class Complaint : ITenantOwned
     public string? Request { get; private set; }
     public decimal? AmountInvolved { get; private set; }
     public Customer Customer { get; private set; }
+
+    /// <summary>The contact as the duplicate check compares it (trimmed, case-folded, a phone number in E.164); <see cref="Customer"/> keeps the customer's own.</summary>
+    public string? ContactKey { get; private set; }
     public IntakeFacts Facts { get; private set; }
     public AssignedGrade? Grade { get; private set; }
 

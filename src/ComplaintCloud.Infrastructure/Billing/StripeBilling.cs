@@ -26,6 +26,8 @@ public sealed class StripeBilling(BillingSettings settings, IClock clock, ILogge
 
     // Stripe's own default: a signature older than five minutes may be a replay by someone else.
     private const long SignatureToleranceSeconds = 300;
+    public const int MaxEventIdLength = 255;
+    public const int MaxEventTypeLength = 100;
 
     private readonly StripeClient? _client = settings.SecretKey is { } key ? new StripeClient(key, apiBase: settings.ApiBase) : null;
 
@@ -93,21 +95,28 @@ public sealed class StripeBilling(BillingSettings settings, IClock clock, ILogge
     /// <summary>Verifies a webhook's signature and age; a bad or old one is BAD_USER_INPUT.</summary>
     public StripeEventNotice ReadEvent(string json, string? signatureHeader)
     {
+        var secret = settings.WebhookSecret ?? throw new InvalidOperationException("Stripe:WebhookSecret is not set.");
         Event stripeEvent;
         try
         {
             // The API version is not checked: we read only ids from the event and fetch the rest ourselves.
             stripeEvent = EventUtility.ConstructEvent(
-                json,
-                signatureHeader ?? "",
-                settings.WebhookSecret ?? throw new InvalidOperationException("Stripe:WebhookSecret is not set."),
-                SignatureToleranceSeconds,
-                clock.GetCurrentInstant().ToUnixTimeSeconds(),
-                throwOnApiVersionMismatch: false);
+                json, signatureHeader ?? "", secret, SignatureToleranceSeconds, clock.GetCurrentInstant().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (Exception e) when (e is StripeException or Newtonsoft.Json.JsonException)
+        catch (StripeException e)
         {
             throw new DomainException(ErrorCode.BadUserInput, $"The event does not verify: {e.Message}", "Stripe-Signature");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Reading an event is pure parsing: whatever it throws means a body that is no event, however well signed.
+            throw NotAnEvent();
+        }
+
+        // Stripe's ids are short; anything the events table cannot key is not from Stripe either.
+        if (stripeEvent is not { Id.Length: > 0 and <= MaxEventIdLength, Type.Length: > 0 and <= MaxEventTypeLength, Data: not null })
+        {
+            throw NotAnEvent();
         }
 
         return stripeEvent.Data.Object switch
@@ -119,6 +128,8 @@ public sealed class StripeBilling(BillingSettings settings, IClock clock, ILogge
             _ => new(stripeEvent.Id, stripeEvent.Type, null, null),
         };
     }
+
+    private static DomainException NotAnEvent() => new(ErrorCode.BadUserInput, "The body is not a Stripe event.");
 
     private static Dictionary<string, string> TenantMetadata(Guid tenantId) => new() { [TenantMetadataKey] = tenantId.ToString() };
 

@@ -54,6 +54,32 @@ public sealed class StripeWebhookShould(BillingApiFixture api)
         Assert.Equal("NONE", (await tenant.BillingAsync()).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("""{"id":"evt_signed_but_empty","object":"event","type":"customer.subscription.updated","data":null}""")]
+    [InlineData("""{"id":"evt_signed_but_odd","object":"event","created":"yesterday","type":"customer.subscription.updated","data":{"object":{"id":"sub_x","object":"subscription"}}}""")]
+    [InlineData("""{"id":["evt_not_a_string"],"object":"event","type":"invoice.paid","data":{"object":{"object":"invoice"}}}""")]
+    public async Task RefuseASignedBodyThatIsNotAStripeEventWith400AndChangeNothing(string body)
+    {
+        var requestsBefore = api.Stripe.Requests.Count;
+
+        using var response = await api.SendSignedWebhookAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(requestsBefore, api.Stripe.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RefuseAFiveMegabyteBodyWith413()
+    {
+        using var response = await api.SendSignedWebhookAsync(new string('x', 5 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     [Fact]
     public async Task AcknowledgeAReplayedEventAndNotActOnItAgain()
     {

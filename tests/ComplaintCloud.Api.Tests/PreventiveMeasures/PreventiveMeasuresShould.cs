@@ -13,7 +13,7 @@ namespace ComplaintCloud.Api.Tests.PreventiveMeasures;
 [Collection(ApiFixture.Collection)]
 public sealed class PreventiveMeasuresShould(ApiFixture api)
 {
-    private const string Quality = "product/quality";
+    private const string BelowSpec = "product/below-spec";
     private const string Delay = "logistics/delay";
 
     private const string Outcomes = """
@@ -32,7 +32,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         var measure = await desk.RecordAsync(top, ownerId);
 
         Assert.Equal(
-            $"CATEGORY {Quality} 2026-10-01 2026-10-31 {ownerId} 2026-11-30 PROPOSED",
+            $"CATEGORY {BelowSpec} 2026-10-01 2026-10-31 {ownerId} 2026-11-30 PROPOSED",
             $"{S(measure, "problemKind")} {S(measure, "problemKey")} {S(measure, "raisedFrom")} {S(measure, "raisedTo")} {S(measure, "ownerId")} {S(measure, "dueOn")} {S(measure, "status")}");
         Assert.Equal(["RECORDED"], Types(measure));
     }
@@ -42,7 +42,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     {
         await using var desk = await OctoberAsync();
         var (_, ownerId) = await desk.UserAsync("AGENT");
-        var id = S(await desk.RecordAsync(Quality, ownerId), "id");
+        var id = S(await desk.RecordAsync(BelowSpec, ownerId), "id");
         var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
         var (manager, _) = await desk.UserAsync("AFTER_SALES_MANAGER");
         var (vp, vpId) = await desk.UserAsync("VP");
@@ -69,7 +69,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         var (owner, ownerId) = await desk.UserAsync("AGENT");
         var (stranger, _) = await desk.UserAsync("AGENT");
         var (vp, _) = await desk.UserAsync("VP");
-        var id = S(await desk.RecordAsync(Quality, ownerId), "id");
+        var id = S(await desk.RecordAsync(BelowSpec, ownerId), "id");
         Assert.Equal("INVALID_TRANSITION", (await MeasureDesk.TryFollowUpAsync(owner, id, "Too early.")).FirstErrorCode);
         (await MeasureDesk.TrySignOffAsync(vp, id)).AssertNoErrors();
 
@@ -93,17 +93,17 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     public async Task ShowInTheNextMonthsReportWhetherTheProblemRecurred()
     {
         await using var desk = await OctoberAsync();
-        await SignedOffOnTheThirdOfNovemberAsync(desk, Quality, Delay);
-        await desk.SubmitAsync(Quality, 3);
+        await SignedOffOnTheThirdOfNovemberAsync(desk, BelowSpec, Delay);
+        await desk.SubmitAsync(BelowSpec, 3);
         await desk.SubmitAsync(Delay);
         desk.Today(2026, 12, 8);
-        await desk.SubmitAsync(Quality);
+        await desk.SubmitAsync(BelowSpec);
 
         var december = await ReportAsync(desk, new { month = "2026-12" });
         var november = await ReportAsync(desk, new { month = "2026-11" });
 
         Assert.Equal(
-            [$"CATEGORY {Quality} SIGNED_OFF 2026-11-30 1 3 True", $"CATEGORY {Delay} SIGNED_OFF 2026-11-30 0 1 False"],
+            [$"CATEGORY {BelowSpec} SIGNED_OFF 2026-11-30 1 3 True", $"CATEGORY {Delay} SIGNED_OFF 2026-11-30 0 1 False"],
             Outcome(december));
         // Signed off on 3 November: November did not run wholly with the measures in force.
         Assert.Empty(Outcome(november));
@@ -148,8 +148,8 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     public async Task ExportTheOutcomesInTheReportCsv()
     {
         await using var desk = await OctoberAsync();
-        await SignedOffOnTheThirdOfNovemberAsync(desk, Quality);
-        await desk.SubmitAsync(Quality, 2);
+        await SignedOffOnTheThirdOfNovemberAsync(desk, BelowSpec);
+        await desk.SubmitAsync(BelowSpec, 2);
 
         var response = await desk.Admin.Http.GetAsync(new Uri("/reports/report.csv?from=2026-11-01&to=2026-12-31", UriKind.Relative));
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
@@ -157,7 +157,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(lines, l => l.StartsWith("preventive_measure,", StringComparison.Ordinal));
         var december = await desk.Admin.Http.GetAsync(new Uri("/reports/report.csv?month=2026-12", UriKind.Relative));
-        Assert.Contains($"preventive_measure,{Quality},CATEGORY,0,,2,not recurred", (await december.Content.ReadAsStringAsync()).Split("\r\n"));
+        Assert.Contains($"preventive_measure,{BelowSpec},CATEGORY,0,,2,not recurred", (await december.Content.ReadAsStringAsync()).Split("\r\n"));
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     {
         await using var desk = await OctoberAsync();
         var (_, ownerId) = await desk.UserAsync("AGENT");
-        var input = MeasureDesk.Input(Quality, ownerId);
+        var input = MeasureDesk.Input(BelowSpec, ownerId);
         switch (fault)
         {
             case "problemKey": input["problemKey"] = "service/attitude"; break;
@@ -196,7 +196,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         await using var desk = await OctoberAsync();
         var (viewer, ownerId) = await desk.UserAsync("VIEWER");
 
-        Assert.Equal("FORBIDDEN", (await MeasureDesk.TryRecordAsync(viewer, MeasureDesk.Input(Quality, ownerId))).FirstErrorCode);
+        Assert.Equal("FORBIDDEN", (await MeasureDesk.TryRecordAsync(viewer, MeasureDesk.Input(BelowSpec, ownerId))).FirstErrorCode);
         Assert.Equal("NOT_FOUND", (await MeasureDesk.TrySignOffAsync(desk.Admin, Guid.NewGuid().ToString())).FirstErrorCode);
         Assert.Equal("NOT_FOUND", (await MeasureDesk.TryFollowUpAsync(desk.Admin, "not-an-id", "Anything.")).FirstErrorCode);
         Assert.Empty(await ListAsync(desk));
@@ -209,7 +209,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     {
         await using var desk = await OctoberAsync();
         var (_, ownerId) = await desk.UserAsync("AGENT");
-        var measure = await desk.RecordAsync(Quality, ownerId);
+        var measure = await desk.RecordAsync(BelowSpec, ownerId);
         await using var owner = new NpgsqlConnection(api.MigrationsConnectionString);
         await owner.OpenAsync();
         // The owner too is bound by row-level security, so it names the tenant to reach the rows at all.
@@ -231,7 +231,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
     {
         var desk = await MeasureDesk.OpenAsync(api);
         desk.Today(2026, 10, 12);
-        await desk.SubmitAsync(Quality, 2);
+        await desk.SubmitAsync(BelowSpec, 2);
         desk.Today(2026, 10, 20);
         await desk.SubmitAsync(Delay);
         desk.Today(2026, 11, 3);

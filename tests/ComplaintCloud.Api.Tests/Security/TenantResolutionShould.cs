@@ -72,10 +72,10 @@ public sealed class TenantResolutionShould(ApiFixture api)
         var result = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(), new Dictionary<string, string> { ["X-Tenant"] = a.Slug });
 
         result.AssertNoErrors();
-        Assert.Contains("-APP-", result.Data.GetProperty("submitPublicComplaint").GetProperty("number").GetString(), StringComparison.Ordinal);
+        Assert.Contains("-CHAT-", result.Data.GetProperty("submitPublicComplaint").GetProperty("number").GetString(), StringComparison.Ordinal);
         var seen = await a.Client.SendAsync("{ complaints { nodes { channel customer { contact tier } } } }");
         var complaint = seen.Data.GetProperty("complaints").GetProperty("nodes")[0];
-        Assert.Equal("APP", complaint.GetProperty("channel").GetString());
+        Assert.Equal("ONLINE_CHAT", complaint.GetProperty("channel").GetString());
         Assert.Equal("NORMAL", complaint.GetProperty("customer").GetProperty("tier").GetString());
         Assert.Equal("13900001111", complaint.GetProperty("customer").GetProperty("contact").GetString());
     }

@@ -64,9 +64,15 @@ public sealed class BillingApiFixture : ApiFixture
             ["pending_webhooks"] = 1,
             ["data"] = new JsonObject { ["object"] = dataObject },
         }.ToJsonString();
+        return await SendSignedWebhookAsync(json, at, secret);
+    }
+
+    /// <summary>Posts any body to the webhook, signed as Stripe signs its events.</summary>
+    public async Task<HttpResponseMessage> SendSignedWebhookAsync(string body, DateTimeOffset? signedAt = null, string secret = WebhookSecret)
+    {
         using var http = new HttpClient { BaseAddress = BaseAddress };
-        using var content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-        content.Headers.Add("Stripe-Signature", EventUtility.GenerateSignatureHeader(json, secret, at.ToUnixTimeSeconds()));
+        using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+        content.Headers.Add("Stripe-Signature", EventUtility.GenerateSignatureHeader(body, secret, (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()));
         return await http.PostAsync("/stripe/webhook", content);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,10 +26,14 @@ public sealed class GraphQLClient(HttpClient http)
         return await ReadAsync(await http.SendAsync(request));
     }
 
-    public async Task<GraphQLResult> SendRawAsync(string body, string contentType = "application/json")
+    public Task<GraphQLResult> SendRawAsync(string body, string contentType = "application/json") =>
+        SendBytesAsync(Encoding.UTF8.GetBytes(body), contentType);
+
+    /// <summary>Posts the bytes as they are, for bodies no string can hold (invalid UTF-8).</summary>
+    public async Task<GraphQLResult> SendBytesAsync(byte[] body, string contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Content.Headers.ContentType!.CharSet = null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         return await ReadAsync(await http.SendAsync(request));
     }

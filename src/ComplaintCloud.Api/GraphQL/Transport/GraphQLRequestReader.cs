@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -20,6 +21,7 @@ internal readonly record struct GraphQLRequestReadResult(GraphQLRequest? Request
 internal static class GraphQLRequestReader
 {
     private static readonly GraphQLRequestError MalformedJson = Bad("The request body is not valid JSON.");
+    private static readonly GraphQLRequestError MalformedUtf8 = Bad("The request body is not valid UTF-8.");
     private static readonly GraphQLRequestError QueryRequired = Bad("The 'query' parameter is required and must be a string.");
 
     public static GraphQLRequestReadResult FromQueryString(IQueryCollection parameters, IGraphQLSerializer serializer)
@@ -99,6 +101,13 @@ internal static class GraphQLRequestReader
 
     private static GraphQLRequestReadResult FromJson(ReadOnlySequence<byte> body, IGraphQLSerializer serializer)
     {
+        // The JSON parser checks the structure but leaves string contents to be transcoded when read, where bad bytes
+        // in the query, variables or operation name would throw; so the whole body is checked first.
+        if (!Utf8.IsValid(body.IsSingleSegment ? body.FirstSpan : body.ToArray()))
+        {
+            return MalformedUtf8;
+        }
+
         JsonDocument document;
         try
         {

@@ -18,6 +18,7 @@ public static class GraphQLTransportExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddErrorInfoProvider<ComplaintCloudErrorInfoProvider>();
         builder.ConfigureExecution<UnhandledExceptionLogging>();
+        builder.ConfigureExecution<NulTextRefusal>();
         builder.Services.TryRegister<GraphQLHttpEndpoint>(GraphQLLifetime.Singleton);
         return builder;
     }

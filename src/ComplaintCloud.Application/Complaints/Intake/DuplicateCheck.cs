@@ -6,16 +6,17 @@ using NodaTime;
 namespace ComplaintCloud.Application.Complaints.Intake;
 
 /// <summary>
-/// SPEC §2.2: the newest earlier complaint of the same customer (same contact or customer number) in the same
-/// top-level category ("product/…") within the tenant's window. It is flagged and linked, never merged.
+/// SPEC §2.2: the newest earlier complaint of the same customer (same contact, however written — see
+/// <see cref="ContactKey"/> —, or customer number) in the same top-level category ("product/…") within the tenant's
+/// window. It is flagged and linked, never merged.
 /// </summary>
 internal static class DuplicateCheck
 {
     public static async Task<Complaint?> FindEarlierAsync(ComplaintCloudDbContext db, Complaint complaint, int windowDays, CancellationToken cancellationToken)
     {
-        var contact = complaint.Customer.Contact;
-        var number = complaint.Customer.CustomerNumber;
-        if (string.IsNullOrWhiteSpace(contact) && string.IsNullOrWhiteSpace(number))
+        var contact = complaint.ContactKey;
+        var number = string.IsNullOrWhiteSpace(complaint.Customer.CustomerNumber) ? null : complaint.Customer.CustomerNumber;
+        if (contact is null && number is null)
         {
             return null;
         }
@@ -24,7 +25,7 @@ internal static class DuplicateCheck
         var since = complaint.ReceivedAt - Duration.FromDays(windowDays);
         return await db.Complaints.AsNoTracking()
             .Where(c => c.ReceivedAt >= since)
-            .Where(c => (contact != null && c.Customer.Contact == contact) || (number != null && c.Customer.CustomerNumber == number))
+            .Where(c => (contact != null && c.ContactKey == contact) || (number != null && c.Customer.CustomerNumber == number))
             .Where(c => c.Category == family || c.Category.StartsWith(family + "/"))
             .OrderByDescending(c => c.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);

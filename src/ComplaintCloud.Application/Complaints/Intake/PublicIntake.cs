@@ -8,6 +8,7 @@ namespace ComplaintCloud.Application.Complaints.Intake;
 
 /// <summary>What an anonymous customer may tell a tenant's public complaint form.</summary>
 public sealed record PublicIntakeCommand(
+    Channel? Channel,
     FeedbackKind Kind,
     string Category,
     string Description,
@@ -21,14 +22,26 @@ public sealed record PublicIntakeReceipt(string Number, Instant ReceivedAt);
 
 /// <summary>
 /// A customer complains without signing in, to the tenant named by X-Tenant or the sub-domain. The customer types it
-/// in themselves, so the channel is always <see cref="PublicChannel"/>, the tier is normal (VIP status is the
-/// tenant's to grant) and a contact is required: staff need a way to call back. Grading, numbering and clocks are
-/// the staff intake's own; the customer gets back only the feedback number.
+/// in themselves, so the form says which of the <see cref="SelfServiceChannels"/> it is (a web page by default), the
+/// tier is normal (VIP status is the tenant's to grant) and a contact is required: staff need a way to call back.
+/// Grading, numbering and clocks are the staff intake's own; the customer gets back only the feedback number.
 /// </summary>
 public sealed class PublicIntakeHandler(SubmitComplaintHandler intake, TenantContext tenantContext)
 {
-    /// <summary>The app, mini-program or web form the customer typed the complaint into.</summary>
-    public const Channel PublicChannel = Channel.App;
+    /// <summary>
+    /// A form that names no channel is a web page, the tenant's own or our console's feedback page: the channel
+    /// list (SPEC §2.1) has no "web form", and a customer typing into a page online is closest to ONLINE_CHAT. APP is
+    /// for the app or mini-program to claim, as it knows it is one; a page cannot tell that it was opened inside one.
+    /// </summary>
+    public const Channel DefaultChannel = Channel.OnlineChat;
+
+    /// <summary>
+    /// Where a customer types a complaint in unaided: a web page, the app or mini-program, a social-media account's
+    /// form, a survey's follow-up, a QR code or kiosk in store. A phone call is typed in by staff, and e-mail or
+    /// tickets come through an integration with an API key: neither is a customer at an anonymous form.
+    /// </summary>
+    public static IReadOnlyList<Channel> SelfServiceChannels { get; } =
+        [Channel.OnlineChat, Channel.App, Channel.SocialMedia, Channel.Survey, Channel.InStore];
 
     public async Task<PublicIntakeReceipt> HandleAsync(PublicIntakeCommand command, CancellationToken cancellationToken)
     {
@@ -39,10 +52,19 @@ public sealed class PublicIntakeHandler(SubmitComplaintHandler intake, TenantCon
             throw new DomainException(ErrorCode.BadUserInput, "Leave a phone number or e-mail address so that we can call you back.", "input.customer.contact");
         }
 
+        var channel = command.Channel ?? DefaultChannel;
+        if (!SelfServiceChannels.Contains(channel))
+        {
+            throw new DomainException(
+                ErrorCode.BadUserInput,
+                "A customer's own form is ONLINE_CHAT, APP, SOCIAL_MEDIA, SURVEY or IN_STORE: calls, e-mail and tickets are taken in by staff or an integration.",
+                "input.channel");
+        }
+
         var complaint = await intake.ReceiveAsync(
             new SubmitComplaintCommand(
                 new ComplaintIntake(
-                    PublicChannel,
+                    channel,
                     command.Kind,
                     command.Category,
                     command.Description,

@@ -40,7 +40,7 @@ public sealed class SubmitComplaintHandler(
     internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken)
     {
         command.Intake.Validate();
-        await categories.RequireActiveAsync(command.Intake.Category, "input.category", cancellationToken);
+        await categories.RequireActiveAsync(command.Intake.Category.Trim(), "input.category", cancellationToken);
         var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
         if (command.IdempotencyKey is { } key && await FindRetryAsync(key, requestHash!, cancellationToken) is { } earlier)
         {
@@ -58,6 +58,7 @@ public sealed class SubmitComplaintHandler(
         var day = now.InZone(tenant.Calendar().Zone).Date;
         var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
         var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);
+        complaint.KeyContactAs(ContactKey.Of(complaint.Customer.Contact, ContactKey.RegionOf(tenant.TimeZone)));
         if (await DuplicateCheck.FindEarlierAsync(db, complaint, tenant.DuplicateWindowDays, cancellationToken) is { } repeatOf)
         {
             complaint.FlagDuplicateOf(repeatOf, now);

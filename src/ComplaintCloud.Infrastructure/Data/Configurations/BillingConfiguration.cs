@@ -27,8 +27,8 @@ internal sealed class StripeEventRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("stripe_events");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(255);
-        builder.Property(e => e.Type).HasMaxLength(100);
+        builder.Property(e => e.Id).HasMaxLength(StripeBilling.MaxEventIdLength);
+        builder.Property(e => e.Type).HasMaxLength(StripeBilling.MaxEventTypeLength);
         // Not "tenant_id": the table is platform-level and read before any tenant is known, so row-level security
         // (which covers every tenant_id table) must not apply; the column only tells operators where an event went.
         builder.Property(e => e.TenantId).HasColumnName("applied_tenant_id");

@@ -341,6 +341,11 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("compensation");
 
+                    b.Property<string>("ContactKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("contact_key");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
@@ -478,6 +483,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_complaints_owner_id");
+
+                    b.HasIndex("TenantId", "ContactKey")
+                        .HasDatabaseName("ix_complaints_tenant_id_contact_key")
+                        .HasFilter("contact_key IS NOT NULL");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
