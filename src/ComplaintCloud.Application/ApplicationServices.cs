@@ -3,6 +3,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Application.PreventiveMeasures;
 using ComplaintCloud.Application.Reports;
@@ -53,6 +54,9 @@ public static class ApplicationServices
         services
             .AddScoped<ComplaintWork>()
             .AddScoped<LifecyclePenalties>()
+            .AddScoped<LifecycleNotifications>()
+            .AddScoped<NotificationTemplatesQuery>()
+            .AddScoped<UpdateNotificationTemplateHandler>()
             .AddScoped<EvidenceFiles>()
             .AddScoped<AcknowledgeComplaintHandler>()
             .AddScoped<AssignComplaintHandler>()

@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.Notifications;
 using ComplaintCloud.Api.GraphQL.PreventiveMeasures;
 using ComplaintCloud.Api.GraphQL.Reports;
 using ComplaintCloud.Api.GraphQL.Types;
@@ -72,6 +73,7 @@ public sealed class QueryType : ObjectGraphType
         LifecycleQueries.AddTo(this);
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
+        NotificationFields.AddTo(this);
         SecurityFields.AddTo(this);
         PlatformFields.AddTo(this);
     }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
@@ -160,23 +162,15 @@ public sealed class DueClockProcessor(
             // Reassigning and regrading belong to the lifecycle, which acts on the ESCALATED event; people are told here.
             if (step.Action is EscalationAction.Notify or EscalationAction.InvolveEmergencyTeam)
             {
-                writes.Messages.Add(OutboxMessage.Create(
-                    tenant.Id,
-                    complaint.Id,
-                    WebhookChannel.ChannelName,
-                    $"role:{step.RoleCode}",
-                    breached ? "CLOCK_BREACHED" : "CLOCK_WARNING",
-                    JsonSerializer.Serialize(new
-                    {
-                        tenant = tenant.Slug,
-                        complaint = complaint.Number,
-                        clock = slaClock.Kind,
-                        dueAt = alert.DueAt.ToString(),
-                        action = step.Action.ToString(),
-                        role = step.RoleCode,
-                    }),
+                writes.Messages.Add(Notify.Role(
+                    complaint,
+                    breached ? MessageKind.ClockBreached : MessageKind.ClockWarning,
+                    step.RoleCode,
                     $"{occasionKey}:step:{i}",
-                    alert.At));
+                    alert.At,
+                    ("clock", slaClock.Kind),
+                    ("dueAt", Notify.LocalTime(alert.DueAt, tenant.Calendar().Zone)),
+                    ("action", step.Action.ToString())));
             }
         }
 

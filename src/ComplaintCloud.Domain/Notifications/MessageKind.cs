@@ -97,6 +97,26 @@ public sealed record MessageKind(
             "Reset your password with this link; it works once, until {{expiresAt}}:\n{{resetLink}}\nIf you did not ask for it, ignore this message.")),
     ];
 
+    /// <summary>What each placeholder stands for, as a preview shows it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Samples = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["complaintNumber"] = "20261123-PHONE-0001",
+        ["category"] = "product/quality",
+        ["customerName"] = "Wang",
+        ["contactBy"] = "2026-11-23 10:30",
+        ["plan"] = "We replace the bottle and refund the delivery fee within 3 working days.",
+        ["responseLink"] = "https://desk.example/track/8f3a",
+        ["progress"] = "The quality department has found the cause; the replacement ships tomorrow.",
+        ["surveyLink"] = "https://desk.example/survey/8f3a",
+        ["grade"] = "URGENT",
+        ["role"] = "CS_SUPERVISOR",
+        ["clock"] = "RESOLVE",
+        ["dueAt"] = "2026-11-26 18:00",
+        ["action"] = "Notify",
+        ["resetLink"] = "https://desk.example/reset/8f3a",
+        ["expiresAt"] = "2026-11-23 11:00",
+    };
+
     private static readonly Dictionary<string, MessageKind> ByCode = All.ToDictionary(k => k.Code, StringComparer.Ordinal);
 
     public static MessageKind? Find(string code) => ByCode.GetValueOrDefault(code);

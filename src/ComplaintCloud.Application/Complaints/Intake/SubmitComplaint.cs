@@ -76,7 +76,7 @@ public sealed class SubmitComplaintHandler(
             db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "OVER_PLAN_LIMIT", null, now, """{"advice":"Upgrade the plan: this month's complaint limit is used up."}"""));
         }
 
-        if (Acknowledgement.For(complaint, tenant.Calendar(), now) is { } acknowledgement)
+        if (Notify.Acknowledgement(complaint, tenant.Calendar().Zone, now) is { } acknowledgement)
         {
             db.OutboxMessages.Add(acknowledgement);
         }
