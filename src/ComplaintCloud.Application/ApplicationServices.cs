@@ -35,6 +35,7 @@ public static class ApplicationServices
             .AddScoped<AcceptInvitationHandler>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
+            .AddScoped<InboundEmailHandler>()
             .AddScoped<ComplaintQueries>()
             .AddScoped<ContactAccessAudit>()
             .AddScoped<ComplaintReportQuery>()

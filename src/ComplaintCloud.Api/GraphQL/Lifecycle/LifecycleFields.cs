@@ -51,7 +51,7 @@ public sealed class EvidenceItemType : ObjectGraphType<EvidenceItem>
         Field<StringGraphType>("fileName").Resolve(c => c.Source.FileName);
         Field<StringGraphType>("contentType").Resolve(c => c.Source.ContentType);
         Field<IntGraphType>("fileSize").Resolve(c => c.Source.FileSize);
-        Field<NonNullGraphType<IdGraphType>>("addedBy").Resolve(c => c.Source.AddedBy);
+        Field<IdGraphType>("addedBy").Description("Null when the customer sent it.").Resolve(c => c.Source.AddedBy);
         Field<NonNullGraphType<DateTimeGraphType>>("addedAt").Resolve(c => c.Source.AddedAt.ToDateTimeUtc());
     }
 }
@@ -123,7 +123,7 @@ public sealed class ComplaintNoteType : ObjectGraphType<ComplaintNote>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("text").Resolve(c => c.Source.Text);
         Field<NonNullGraphType<NoteVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
-        Field<NonNullGraphType<IdGraphType>>("authorId").Resolve(c => c.Source.AuthorId);
+        Field<IdGraphType>("authorId").Description("Null when the customer wrote it.").Resolve(c => c.Source.AuthorId);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }
 }

@@ -5,6 +5,7 @@ using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -35,7 +36,8 @@ public sealed class SubmitComplaintHandler(
     }
 
     /// <summary>The intake itself, for callers that have settled who may submit (staff here, customers in <see cref="PublicIntakeHandler"/>).</summary>
-    internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken)
+    internal async Task<Complaint> ReceiveAsync(
+        SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken, IReadOnlyList<EvidenceUpload>? customerFiles = null)
     {
         command.Intake.Validate();
         var requestHash = command.IdempotencyKey is null ? null : HashOf(command);
@@ -58,6 +60,11 @@ public sealed class SubmitComplaintHandler(
         if (await DuplicateCheck.FindEarlierAsync(db, complaint, tenant.DuplicateWindowDays, cancellationToken) is { } repeatOf)
         {
             complaint.FlagDuplicateOf(repeatOf, now);
+        }
+
+        if (customerFiles is { Count: > 0 })
+        {
+            complaint.AttachCustomerFiles(customerFiles, now);
         }
 
         db.Complaints.Add(complaint);

@@ -531,7 +531,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
@@ -595,7 +595,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
-                    b.Property<Guid>("AddedBy")
+                    b.Property<Guid?>("AddedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("added_by");
 

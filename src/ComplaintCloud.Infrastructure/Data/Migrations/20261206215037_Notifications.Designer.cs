@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ComplaintCloud.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(ComplaintCloudDbContext))]
-    [Migration("20261206204832_NotificationTemplates")]
-    partial class NotificationTemplates
+    [Migration("20261206215037_Notifications")]
+    partial class Notifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -534,7 +534,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
@@ -598,7 +598,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
-                    b.Property<Guid>("AddedBy")
+                    b.Property<Guid?>("AddedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("added_by");
 

@@ -7,11 +7,27 @@ using NodaTime;
 namespace ComplaintCloud.Infrastructure.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class NotificationTemplates : Migration
+    public partial class Notifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "added_by",
+                table: "evidence_items",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "author_id",
+                table: "complaint_notes",
+                type: "uuid",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "uuid");
+
             migrationBuilder.CreateTable(
                 name: "notification_templates",
                 columns: table => new
@@ -41,6 +57,26 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "notification_templates");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "added_by",
+                table: "evidence_items",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "author_id",
+                table: "complaint_notes",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "uuid",
+                oldNullable: true);
         }
     }
 }
