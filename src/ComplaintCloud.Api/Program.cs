@@ -46,6 +46,7 @@ app.UseRateLimiter();
 app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapStripeWebhook();
+app.MapInboundEmail();
 app.MapReportExports();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));

@@ -4,6 +4,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Application.PreventiveMeasures;
 using ComplaintCloud.Application.Reports;
@@ -42,6 +43,7 @@ public static class ApplicationServices
             .AddScoped<CategoryTree>()
             .AddScoped<SubmitComplaintHandler>()
             .AddScoped<PublicIntakeHandler>()
+            .AddScoped<InboundEmailHandler>()
             .AddScoped<ComplaintQueries>()
             .AddScoped<ApprovalsWaiting>()
             .AddScoped<ContactAccessAudit>()
@@ -63,6 +65,9 @@ public static class ApplicationServices
         services
             .AddScoped<ComplaintWork>()
             .AddScoped<LifecyclePenalties>()
+            .AddScoped<LifecycleNotifications>()
+            .AddScoped<NotificationTemplatesQuery>()
+            .AddScoped<UpdateNotificationTemplateHandler>()
             .AddScoped<EvidenceFiles>()
             .AddScoped<AllowedActions>()
             .AddScoped<ComplaintPeople>()

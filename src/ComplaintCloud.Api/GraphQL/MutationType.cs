@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.Notifications;
 using ComplaintCloud.Api.GraphQL.PreventiveMeasures;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Intake;
@@ -70,6 +71,7 @@ public sealed class MutationType : ObjectGraphType
         PreventiveMeasureFields.AddTo(this);
         ChannelStandardFields.AddTo(this);
         CategoryFields.AddTo(this);
+        NotificationFields.AddTo(this);
     }
 
     private static ComplaintIntake ToIntake(SubmitComplaintInput input)

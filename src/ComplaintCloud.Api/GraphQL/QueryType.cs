@@ -1,5 +1,6 @@
 using ComplaintCloud.Api.GraphQL.Billing;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
+using ComplaintCloud.Api.GraphQL.Notifications;
 using ComplaintCloud.Api.GraphQL.PreventiveMeasures;
 using ComplaintCloud.Api.GraphQL.Reports;
 using ComplaintCloud.Api.GraphQL.Types;
@@ -84,6 +85,7 @@ public sealed class QueryType : ObjectGraphType
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
         CategoryFields.AddTo(this);
+        NotificationFields.AddTo(this);
         SecurityFields.AddTo(this);
         UserFields.AddTo(this);
         PlatformFields.AddTo(this);

@@ -3,6 +3,7 @@ using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
@@ -174,8 +175,8 @@ public sealed class DueClockProcessor(
 
         // Every step but a raised grade is told to its role; raising the grade belongs to the lifecycle.
         writes.Messages.AddRange(EscalationNotices.For(
-            tenant, complaint, steps, breached ? "CLOCK_BREACHED" : "CLOCK_WARNING", occasionKey, alert.At,
-            new { clock = slaClock.Kind, dueAt = alert.DueAt.ToString() }));
+            complaint, steps, breached ? MessageKind.ClockBreached : MessageKind.ClockWarning, occasionKey, alert.At,
+            ("clock", slaClock.Kind), ("dueAt", Notify.LocalTime(alert.DueAt, tenant.Calendar().Zone))));
 
         foreach (var booking in PenaltyBooking.Book(complaint, rules, PenaltyOccasion.DeadlineMissed, occasionKey, attribution, null, alert.At, slaClock.Id))
         {

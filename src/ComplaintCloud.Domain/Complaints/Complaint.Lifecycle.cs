@@ -453,6 +453,26 @@ public sealed partial class Complaint
         Reviews = [];
     }
 
+    /// <summary>The customer wrote to the desk about this complaint (a reply by e-mail): a customer-visible note by no
+    /// user, which the desk reads and nobody is notified of back.</summary>
+    public void RecordCustomerReply(string text, Instant at)
+    {
+        var note = ComplaintNote.Write(this, text, NoteVisibility.CustomerVisible, null, at);
+        _notes.Add(note);
+        Record("CUSTOMER_WROTE", null, at, new { }, new { noteId = note.Id, text = note.Text });
+    }
+
+    /// <summary>Files the customer sent with the complaint (an e-mail's attachments), kept as evidence added by no user.</summary>
+    public void AttachCustomerFiles(IReadOnlyList<EvidenceUpload> files, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Rules.Require(files.Count <= 20, "attachments", "At most 20 attachments.");
+        var items = files.Select((file, i) => EvidenceItem.From(
+            this, new EvidenceDraft(EvidenceKind.Other, $"Sent by the customer: {file.FileName}", false, file), $"attachments[{i}]", null, at)).ToList();
+        _evidence.AddRange(items);
+        Record("CUSTOMER_FILES_RECEIVED", null, at, new { }, new { evidence = items.Select(e => new { e.Id, e.FileName, e.FileSize }) });
+    }
+
     private void ChangeGrade(Actor actor, Instant at, string type, GradeDescriptor grade, string reason)
     {
         var before = new { grade = Grade?.Code, rank = Grade?.Rank };

@@ -4,6 +4,7 @@ using ComplaintCloud.Domain.Categories;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Billing;
 using ComplaintCloud.Domain.Penalties;
@@ -36,6 +37,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public DbSet<ClockAlert> ClockAlerts => Set<ClockAlert>();
     public DbSet<PenaltyEntry> PenaltyEntries => Set<PenaltyEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ContactView> ContactViews => Set<ContactView>();
@@ -65,6 +67,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<ClockAlert>(modelBuilder);
         FilterByTenant<PenaltyEntry>(modelBuilder);
         FilterByTenant<OutboxMessage>(modelBuilder);
+        FilterByTenant<NotificationTemplate>(modelBuilder);
         FilterByTenant<ApiKey>(modelBuilder);
         FilterByTenant<Invitation>(modelBuilder);
         FilterByTenant<ContactView>(modelBuilder);

@@ -6,5 +6,5 @@ public interface INotificationChannel
     /// <summary>The name outbox messages give in their channel column.</summary>
     string Name { get; }
 
-    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+    Task SendAsync(Delivery delivery, CancellationToken cancellationToken);
 }

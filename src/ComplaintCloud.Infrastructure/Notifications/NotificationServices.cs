@@ -5,8 +5,9 @@ namespace ComplaintCloud.Infrastructure.Notifications;
 
 public static class NotificationServices
 {
-    /// <summary>The outbox dispatcher and the channels configured: the webhook when <c>Notifications:Webhook:Url</c>
-    /// and <c>Notifications:Webhook:Secret</c> are set.</summary>
+    /// <summary>The outbox dispatcher and the channels configured: e-mail when <c>Notifications:Email:Host</c> is set,
+    /// SMS when <c>Notifications:Sms:Url</c> is, the webhook when <c>Notifications:Webhook:Url</c> and
+    /// <c>Notifications:Webhook:Secret</c> are.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -19,6 +20,20 @@ public static class NotificationServices
             services.AddTransient<INotificationChannel>(provider => provider.GetRequiredService<WebhookChannel>());
         }
 
+        if (EmailSettings.Read(configuration) is { } email)
+        {
+            services.AddSingleton(email);
+            services.AddSingleton<INotificationChannel, EmailChannel>();
+        }
+
+        if (SmsSettings.Read(configuration) is { } sms)
+        {
+            services.AddSingleton(sms);
+            services.AddHttpClient<ISmsProvider, FormPostSmsProvider>(http => http.Timeout = TimeSpan.FromSeconds(10));
+            services.AddTransient<INotificationChannel, SmsChannel>();
+        }
+
+        services.AddScoped<NotificationComposer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatchLoop>();
         return services;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,8 @@ namespace ComplaintCloud.Infrastructure.Notifications;
 /// <summary>
 /// Delivers pending outbox messages through their channels, tenant by tenant, each batch under
 /// <c>FOR UPDATE SKIP LOCKED</c> so two processes never send the same message at once. A failed delivery is retried
-/// with exponential backoff (<see cref="OutboxMessage.AttemptFailed"/>); a message whose channel is not configured
-/// waits for it.
+/// with exponential backoff (<see cref="OutboxMessage.AttemptFailed"/>), and one given up on is recorded in its
+/// complaint's history. A message whose channel is not configured waits for it, unless the webhook carries it.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, ILogger<OutboxDispatcher> logger)
 {
@@ -24,7 +26,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
         var now = clock.GetCurrentInstant();
         await using var scope = scopes.CreateAsyncScope();
         var channels = scope.ServiceProvider.GetServices<INotificationChannel>().ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var names = channels.Keys.ToArray();
+        var names = Carried(channels);
         // Across tenants by design: which tenants have mail (a function answering tenants only); each is then served
         // in a scope of its own, under row-level security.
         var tenants = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database
@@ -33,18 +35,26 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
         var attempted = 0;
         foreach (var tenantId in tenants)
         {
-            attempted += await DispatchTenantAsync(tenantId, now, channels, cancellationToken);
+            attempted += await DispatchTenantAsync(tenantId, now, channels, names, cancellationToken);
         }
 
         return attempted;
     }
 
-    private async Task<int> DispatchTenantAsync(Guid tenantId, Instant now, Dictionary<string, INotificationChannel> channels, CancellationToken cancellationToken)
+    // The webhook, when configured, also carries the e-mails and texts of a deployment that sends none itself.
+    private static string[] Carried(Dictionary<string, INotificationChannel> channels) =>
+        channels.ContainsKey(WebhookChannel.ChannelName)
+            ? [.. channels.Keys.Union([EmailChannel.ChannelName, SmsChannel.ChannelName])]
+            : [.. channels.Keys];
+
+    private async Task<int> DispatchTenantAsync(
+        Guid tenantId, Instant now, Dictionary<string, INotificationChannel> channels, string[] names, CancellationToken cancellationToken)
     {
-        var names = channels.Keys.ToArray();
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        var composer = scope.ServiceProvider.GetRequiredService<NotificationComposer>();
+        var sender = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new Sender(t.Id, t.Slug, t.Name)).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.OutboxMessages
             .FromSql($"""
@@ -60,7 +70,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
         {
             try
             {
-                await channels[message.Channel].SendAsync(message, cancellationToken);
+                var channel = channels.GetValueOrDefault(message.Channel) ?? channels[WebhookChannel.ChannelName];
+                await channel.SendAsync(await composer.ComposeAsync(message, sender, cancellationToken), cancellationToken);
                 message.Sent(clock.GetCurrentInstant());
             }
 #pragma warning disable CA1031 // Whatever a channel throws fails that delivery, to be retried with backoff.
@@ -69,12 +80,34 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
             {
                 logger.LogWarning(e, "Delivering outbox message {MessageId} through {Channel} failed.", message.Id, message.Channel);
                 message.AttemptFailed(clock.GetCurrentInstant(), e.Message);
+                await RecordGivingUpAsync(db, message, cancellationToken);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>A message given up on shows in its complaint's history, where the desk sees that the customer or a
+    /// colleague was not told.</summary>
+    private static async Task RecordGivingUpAsync(ComplaintCloudDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message is not { FailedAt: { } failedAt, ComplaintId: { } complaintId })
+        {
+            return;
+        }
+
+        var complaint = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == complaintId, cancellationToken);
+        db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "NOTIFICATION_FAILED", null, failedAt, JsonSerializer.Serialize(new
+        {
+            messageId = message.Id,
+            topic = message.Topic,
+            channel = message.Channel,
+            recipient = message.Recipient,
+            attempts = message.Attempts,
+            error = message.LastError,
+        })));
     }
 }
 

@@ -13,6 +13,7 @@ public sealed record WebhookSettings(Uri Url, string Secret);
 /// <summary>
 /// Posts each message as JSON to the configured URL, signed like Stripe's webhooks so receivers can reject forgeries
 /// and replays: <c>X-ComplaintCloud-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>.
+/// The body carries the message as rendered for people too (subject, text), so a receiver can pass it on as it is.
 /// The message id travels in <c>X-ComplaintCloud-Delivery</c> so a receiver can drop a retried duplicate.
 /// </summary>
 public sealed class WebhookChannel(HttpClient http, WebhookSettings settings, IClock clock) : INotificationChannel
@@ -23,9 +24,10 @@ public sealed class WebhookChannel(HttpClient http, WebhookSettings settings, IC
 
     public string Name => ChannelName;
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var message = delivery.Message;
         using var payload = JsonDocument.Parse(message.Payload);
         var body = JsonSerializer.Serialize(new
         {
@@ -35,6 +37,9 @@ public sealed class WebhookChannel(HttpClient http, WebhookSettings settings, IC
             recipient = message.Recipient,
             topic = message.Topic,
             payload = payload.RootElement,
+            language = delivery.Language,
+            subject = delivery.Content?.Subject,
+            text = delivery.Content?.Text,
         });
         var timestamp = clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Url)

@@ -36,7 +36,7 @@ public sealed class EscalationShould(ApiFixture api)
             escalations.Where(e => e.Action == "InvolveEmergencyTeam").Select(e => e.Role));
         Assert.Equal(
             ["role:AFTER_SALES_MANAGER", "role:DEPARTMENT_HEAD", "role:LEGAL", "role:PR", "role:VP", "role:VP"],
-            await RecipientsAsync(desk, id, "GRADED"));
+            await RecipientsAsync(desk, id, "ESCALATION"));
     }
 
     // SPEC §3b: a serious complaint is reported to the department head and the customer-service centre within 10 minutes.
@@ -52,7 +52,7 @@ public sealed class EscalationShould(ApiFixture api)
         var complaint = await ReadAsync(desk, id);
         Assert.Equal("SERIOUS", complaint.GetProperty("grade").GetProperty("code").GetString());
         Assert.Equal("CS_CENTRE", complaint.GetProperty("escalatedTo").GetString());
-        Assert.Contains("role:CS_CENTRE", await RecipientsAsync(desk, id, "GRADED"));
+        Assert.Contains("role:CS_CENTRE", await RecipientsAsync(desk, id, "ESCALATION"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class EscalationShould(ApiFixture api)
         await Desk.DoAsync(desk.Admin, "gradeComplaint", id, new { gradeCode = "MAJOR", reason = "A journalist is asking." });
 
         Assert.Equal("VP", (await ReadAsync(desk, id)).GetProperty("escalatedTo").GetString());
-        Assert.Contains("role:VP", await RecipientsAsync(desk, id, "GRADED"));
+        Assert.Contains("role:VP", await RecipientsAsync(desk, id, "ESCALATION"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class EscalationShould(ApiFixture api)
 
         await Desk.DoAsync(desk.Admin, "escalateComplaint", id, new { toRole = "AFTER_SALES_MANAGER", reason = "The customer asks for the manager." });
 
-        Assert.Equal(["role:AFTER_SALES_MANAGER"], await RecipientsAsync(desk, id, "ESCALATED"));
+        Assert.Equal(["role:AFTER_SALES_MANAGER"], await RecipientsAsync(desk, id, "ESCALATION"));
     }
 
     [Fact]

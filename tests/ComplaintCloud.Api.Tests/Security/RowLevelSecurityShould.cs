@@ -140,6 +140,7 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
 
         Assert.Contains("complaints", tables);
         Assert.Contains("complaint_events", tables);
+        Assert.Contains("notification_templates", tables);
         Assert.Empty(await RowLevelSecurity.FindUnprotectedTablesAsync(api.MigrationsConnectionString));
     }
 
@@ -165,6 +166,13 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
         var b = await api.SignUpAsync();
         (await a.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction())).AssertNoErrors();
         (await b.Client.SendAsync(Operations.Submit, Operations.CalmMalfunction())).AssertNoErrors();
+        foreach (var tenant in new[] { a, b })
+        {
+            (await tenant.Client.SendAsync(
+                "mutation($i: UpdateNotificationTemplateInput!) { updateNotificationTemplate(input: $i) { template { kind } } }",
+                new { i = new { kind = "RESOLVED", language = "en", subject = "Resolved", body = "{{complaintNumber}} is resolved." } })).AssertNoErrors();
+        }
+
         return (a, b);
     }
 

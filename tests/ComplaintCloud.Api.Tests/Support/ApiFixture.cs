@@ -27,6 +27,10 @@ public class ApiFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Inbound e-mail: tenants receive at <c>&lt;slug&gt;@</c> this domain, posted with this secret.</summary>
+    public const string InboundDomain = "inbound.test";
+    public const string InboundSecret = "inbound-shared-secret";
+
     /// <summary>The running service's container, for tests that inspect what it built (the schema).</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Not started.");
 
@@ -39,6 +43,9 @@ public class ApiFixture : IAsyncLifetime
             // Every test calls from 127.0.0.1; the limits have tests of their own.
             ("RateLimits:PerIpPerMinute", "1000000"),
             ("RateLimits:PerTenantPerMinute", "1000000"),
+            ("Notifications:Inbound:Domain", InboundDomain),
+            ("Notifications:Inbound:Secret", InboundSecret),
+            ("Notifications:Inbound:MaxBytes", "200000"),
             // appsettings.json asks for port 5080, which a running ./run.sh holds.
             ("Urls", "http://127.0.0.1:0"))
             .WithWebHostBuilder(Configure);

@@ -52,8 +52,8 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         Assert.Equal(clocks.Count, events.Count(t => t == "CLOCK_BREACHED"));
         Assert.Equal(clocks.Count, events.Count(t => t == "PENALTY_BOOKED"));
         Assert.Contains("ESCALATED", events);
-        // Each escalation step tells its role, those asked for at intake (GRADED) as those of the clocks.
-        Assert.Equal(events.Count(t => t == "ESCALATED"), await db.OutboxMessages.CountAsync(m => m.Topic == "CLOCK_BREACHED" || m.Topic == "CLOCK_WARNING" || m.Topic == "GRADED"));
+        // Each escalation step tells its role, those asked for at intake (ESCALATION) as those of the clocks.
+        Assert.Equal(events.Count(t => t == "ESCALATED"), await db.OutboxMessages.CountAsync(m => m.Topic == "CLOCK_BREACHED" || m.Topic == "CLOCK_WARNING" || m.Topic == "ESCALATION"));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ using NodaTime.Testing;
 
 namespace ComplaintCloud.IntegrationTests.Clocks;
 
-/// <summary>The acknowledgement to the customer (SPEC §2.3) through the outbox and the signed, retried webhook.</summary>
+/// <summary>The acknowledgement to the customer (SPEC §2.3) through the outbox and the signed, retried webhook, which
+/// carries the texts of a deployment that sends none itself.</summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class OutboxShould(PostgresFixture postgres)
 {
@@ -44,9 +45,9 @@ public sealed class OutboxShould(PostgresFixture postgres)
         var (signature, body, _) = receiver.Requests[^1];
         var timestamp = signature.Split(',')[0]["t=".Length..];
         Assert.Equal($"t={timestamp},v1={WebhookChannel.Sign(Secret, timestamp, body)}", signature);
-        var payload = JsonDocument.Parse(body).RootElement.GetProperty("payload");
-        Assert.Equal(complaint.Number, payload.GetProperty("complaint").GetString());
-        Assert.Contains("we will contact you within 24 hours", payload.GetProperty("text").GetProperty("en").GetString(), StringComparison.Ordinal);
+        var delivered = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(complaint.Number, delivered.GetProperty("payload").GetProperty("values").GetProperty("complaintNumber").GetString());
+        Assert.Contains("we will contact you within 24 hours", delivered.GetProperty("text").GetString(), StringComparison.Ordinal);
         await using var scope = instance.ScopeFor(tenant.Tenant.Id);
         var message = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.SingleAsync();
         Assert.Equal((2, clock.GetCurrentInstant()), (message.Attempts, message.SentAt));

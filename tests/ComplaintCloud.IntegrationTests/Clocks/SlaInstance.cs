@@ -63,24 +63,25 @@ public sealed class SlaInstance : IAsyncDisposable
         return _host.StartAsync();
     }
 
-    public async Task<AuthResult> SignUpAsync(string policyId)
+    public async Task<AuthResult> SignUpAsync(string policyId, string? slug = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var slug = "t-" + Guid.NewGuid().ToString("N")[..12];
+        slug ??= "t-" + Guid.NewGuid().ToString("N")[..12];
         return await scope.ServiceProvider.GetRequiredService<SignUpHandler>().HandleAsync(
             new SignUpCommand("Test " + slug, slug, $"admin@{slug}.example", "a-long-password", policyId), CancellationToken.None);
     }
 
     /// <summary>Submits a calm single-customer complaint through intake, as the tenant's admin.</summary>
-    public async Task<Complaint> SubmitAsync(AuthResult tenant, decimal amountInvolved = 100)
+    public async Task<Complaint> SubmitAsync(
+        AuthResult tenant, decimal amountInvolved = 100, string contact = "138-0000-0000", string description = "The wine is cloudy.")
     {
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SignIn(tenant.Tenant.Id, tenant.User.Id, tenant.User.Roles);
         // A category of the tenant's own tree: the general enterprise knows no "product/quality".
         var category = tenant.Tenant.Policy.PolicyId == "winery" ? "product/quality" : "product/below-spec";
         var intake = new ComplaintIntake(
-            Channel.Phone, FeedbackKind.Complaint, category, "The wine is cloudy.",
-            new Customer("Wang", "138-0000-0000", null, CustomerTier.Normal), "refund", amountInvolved, IntakeFacts.None);
+            Channel.Phone, FeedbackKind.Complaint, category, description,
+            new Customer("Wang", contact, null, CustomerTier.Normal), "refund", amountInvolved, IntakeFacts.None);
         return await scope.ServiceProvider.GetRequiredService<SubmitComplaintHandler>().HandleAsync(new SubmitComplaintCommand(intake, null), CancellationToken.None);
     }
 

@@ -90,7 +90,7 @@ public sealed class EvidenceItemType : ObjectGraphType<EvidenceItem>
         Field<StringGraphType>("fileName").Resolve(c => c.Source.FileName);
         Field<StringGraphType>("contentType").Resolve(c => c.Source.ContentType);
         Field<IntGraphType>("fileSize").Resolve(c => c.Source.FileSize);
-        Field<NonNullGraphType<IdGraphType>>("addedBy").Resolve(c => c.Source.AddedBy);
+        Field<IdGraphType>("addedBy").Description("Null when the customer sent it.").Resolve(c => c.Source.AddedBy);
         Field<NonNullGraphType<DateTimeGraphType>>("addedAt").Resolve(c => c.Source.AddedAt.ToDateTimeUtc());
         Field<OnSiteCheckType>("onSite").Description("For an ON_SITE_CHECK: who was on site, when and where.").Resolve(c => c.Source.Kind == EvidenceKind.OnSiteCheck ? c.Source : null);
     }
@@ -211,7 +211,7 @@ public sealed class ComplaintNoteType : ObjectGraphType<ComplaintNote>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("text").Resolve(c => c.Source.Text);
         Field<NonNullGraphType<NoteVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
-        Field<NonNullGraphType<IdGraphType>>("authorId").Resolve(c => c.Source.AuthorId);
+        Field<IdGraphType>("authorId").Description("Null when the customer wrote it.").Resolve(c => c.Source.AuthorId);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }
 }

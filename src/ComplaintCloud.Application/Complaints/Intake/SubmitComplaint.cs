@@ -6,6 +6,8 @@ using ComplaintCloud.Application.Categories;
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
@@ -37,7 +39,8 @@ public sealed class SubmitComplaintHandler(
     }
 
     /// <summary>The intake itself, for callers that have settled who may submit (staff here, customers in <see cref="PublicIntakeHandler"/>).</summary>
-    internal async Task<Complaint> ReceiveAsync(SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken)
+    internal async Task<Complaint> ReceiveAsync(
+        SubmitComplaintCommand command, Guid tenantId, bool isPublic, CancellationToken cancellationToken, IReadOnlyList<EvidenceUpload>? customerFiles = null)
     {
         command.Intake.Validate();
         await categories.RequireActiveAsync(command.Intake.Category.Trim(), "input.category", cancellationToken);
@@ -66,7 +69,12 @@ public sealed class SubmitComplaintHandler(
 
         // What the policy asks for at once for the grade (seeds 000/004: a major complaint to management, an emergency team).
         complaint.EscalateByPolicy(verdict.EscalationAtIntake, EscalationCause.Graded, now);
-        db.OutboxMessages.AddRange(EscalationNotices.For(tenant, complaint, verdict.EscalationAtIntake, "GRADED", $"complaint:{complaint.Id}:graded", now));
+        db.OutboxMessages.AddRange(EscalationNotices.For(complaint, verdict.EscalationAtIntake, MessageKind.Escalation, $"complaint:{complaint.Id}:graded", now));
+        if (customerFiles is { Count: > 0 })
+        {
+            complaint.AttachCustomerFiles(customerFiles, now);
+        }
+
         db.Complaints.Add(complaint);
         db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "RECEIVED", tenantContext.UserId, now, JsonSerializer.Serialize(new
         {
@@ -83,7 +91,7 @@ public sealed class SubmitComplaintHandler(
             db.ComplaintEvents.Add(ComplaintEvent.Record(complaint, "OVER_PLAN_LIMIT", null, now, """{"advice":"Upgrade the plan: this month's complaint limit is used up."}"""));
         }
 
-        if (Acknowledgement.For(complaint, tenant.Calendar(), now) is { } acknowledgement)
+        if (Notify.Acknowledgement(complaint, tenant.Calendar().Zone, now) is { } acknowledgement)
         {
             db.OutboxMessages.Add(acknowledgement);
         }

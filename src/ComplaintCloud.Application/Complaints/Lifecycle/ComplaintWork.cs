@@ -1,5 +1,6 @@
 using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Application.Clocks;
+using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
@@ -15,10 +16,10 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 
 /// <summary>
 /// What every lifecycle use case does around its one domain call: load the complaint of the signed-in user's
-/// tenant, ask its own policy version, and save the change with its audit events and the penalties it made due, a lost
-/// race being CONFLICT.
+/// tenant, ask its own policy version, and save the change with its audit events, the penalties it made due and the
+/// messages it calls for, a lost race being CONFLICT.
 /// </summary>
-public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, LifecycleEscalation escalation, LifecyclePenalties penalties, IClock clock)
+public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, LifecycleEscalation escalation, LifecyclePenalties penalties, LifecycleNotifications notifications, IClock clock)
 {
     public ComplaintCloudDbContext Db => db;
 
@@ -116,6 +117,7 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
         await clocks.FollowAsync(complaint, steps, cancellationToken);
         await escalation.FollowAsync(complaint, steps, cancellationToken);
         await penalties.BookAsync(complaint, complaint.TakePenaltiesDue(), cancellationToken);
+        await notifications.FollowAsync(complaint, steps, () => ApprovalsAsync(complaint, cancellationToken));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class LifecycleEscalation(ComplaintCloudDbContext db, ComplaintPol
             complaint.EscalateByPolicy(escalation, EscalationCause.Graded, step.At);
             db.ComplaintEvents.AddRange(complaint.TakeNewEvents());
             db.OutboxMessages.AddRange(EscalationNotices.For(
-                tenant, complaint, escalation, "GRADED", $"complaint:{complaint.Id}:graded:{step.At.ToUnixTimeTicks()}", step.At));
+                complaint, escalation, MessageKind.Escalation, $"complaint:{complaint.Id}:graded:{step.At.ToUnixTimeTicks()}", step.At));
         }
     }
 

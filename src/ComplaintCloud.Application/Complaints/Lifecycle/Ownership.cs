@@ -1,8 +1,8 @@
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
+using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Plugins.Abstractions;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Application.Complaints.Lifecycle;
 
@@ -62,10 +62,9 @@ public sealed class EscalateComplaintHandler(ComplaintWork work)
         var now = work.Now;
         complaint.Escalate(actor, toRole, reason, now);
         // The role is told, as when the policy escalates.
-        var tenant = await work.Db.Tenants.AsNoTracking().SingleAsync(t => t.Id == complaint.TenantId, cancellationToken);
         work.Db.OutboxMessages.AddRange(EscalationNotices.For(
-            tenant, complaint, [new EscalationStep(EscalationAction.Escalate, toRole)], "ESCALATED",
-            $"complaint:{complaint.Id}:escalated:{now.ToUnixTimeTicks()}", now, new { reason, by = actor.UserId }));
+            complaint, [new EscalationStep(EscalationAction.Escalate, toRole)], MessageKind.Escalation,
+            $"complaint:{complaint.Id}:escalated:{now.ToUnixTimeTicks()}", now, ("reason", reason)));
         return await work.SaveAsync(complaint, cancellationToken);
     }
 }

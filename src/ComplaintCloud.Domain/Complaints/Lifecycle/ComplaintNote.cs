@@ -24,10 +24,11 @@ public sealed class ComplaintNote : ITenantOwned
     public Guid ComplaintId { get; private set; }
     public string Text { get; private set; }
     public NoteVisibility Visibility { get; private set; }
-    public Guid AuthorId { get; private set; }
+    /// <summary>The user who wrote it; null for the customer (a reply by e-mail).</summary>
+    public Guid? AuthorId { get; private set; }
     public Instant At { get; private set; }
 
-    internal static ComplaintNote Write(Complaint complaint, string text, NoteVisibility visibility, Guid authorId, Instant at) => new()
+    internal static ComplaintNote Write(Complaint complaint, string text, NoteVisibility visibility, Guid? authorId, Instant at) => new()
     {
         Id = Guid.CreateVersion7(),
         TenantId = complaint.TenantId,

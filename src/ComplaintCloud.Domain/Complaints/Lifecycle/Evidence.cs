@@ -55,7 +55,8 @@ public sealed class EvidenceItem : ITenantOwned
     public string? ContentType { get; private set; }
     public int? FileSize { get; private set; }
     public EvidenceFile? File { get; private set; }
-    public Guid AddedBy { get; private set; }
+    /// <summary>The user who added it; null for the customer (an attachment of their e-mail).</summary>
+    public Guid? AddedBy { get; private set; }
     public Instant AddedAt { get; private set; }
 
     /// <summary>For an on-site check: who was on site, when, where, and whether the customer confirmed the record.</summary>
@@ -67,7 +68,7 @@ public sealed class EvidenceItem : ITenantOwned
     /// <summary>Call recordings and chat logs are only used with the customer's consent (SPEC §2.5).</summary>
     public static bool NeedsConsent(EvidenceKind kind) => kind is EvidenceKind.CallRecording or EvidenceKind.ChatLog;
 
-    internal static EvidenceItem From(Complaint complaint, EvidenceDraft draft, string field, Guid addedBy, Instant at)
+    internal static EvidenceItem From(Complaint complaint, EvidenceDraft draft, string field, Guid? addedBy, Instant at)
     {
         Rules.Require(!string.IsNullOrWhiteSpace(draft.Text) && draft.Text.Length <= MaxTextLength, $"{field}.text", $"Describe the evidence in 1 to {MaxTextLength} characters.");
         Rules.Require(!NeedsConsent(draft.Kind) || draft.CustomerConsent, $"{field}.customerConsent", $"Evidence of kind {ApiNames.Of(draft.Kind)} needs the customer's consent.");

@@ -594,7 +594,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
@@ -658,7 +658,7 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
-                    b.Property<Guid>("AddedBy")
+                    b.Property<Guid?>("AddedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("added_by");
 
@@ -791,6 +791,48 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_complaint_tasks_tenant_id_owner_id");
 
                     b.ToTable("complaint_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Notifications.NotificationTemplate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantId", "Kind", "Language")
+                        .HasName("pk_notification_templates");
+
+                    b.ToTable("notification_templates", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Penalties.PenaltyEntry", b =>
@@ -1663,6 +1705,16 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_tasks_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("ComplaintCloud.Domain.Notifications.NotificationTemplate", b =>
+                {
+                    b.HasOne("ComplaintCloud.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_templates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("ComplaintCloud.Domain.Penalties.PenaltyEntry", b =>

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using ComplaintCloud.Application.Notifications;
+using ComplaintCloud.Domain.Notifications;
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.IntegrationTests.Clocks;
+using ComplaintCloud.Infrastructure.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace ComplaintCloud.IntegrationTests.Notifications;
+
+/// <summary>E-mail to customers and staff (issue 14.1, 14.4) through a real SMTP server on 127.0.0.1.</summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetime, IDisposable
+{
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 23, 2, 0));
+    private readonly SmtpSink _relay = new();
+    private readonly SmtpSink _tenantRelay = new();
+    private readonly string _ownRelaySlug = "own-" + Guid.NewGuid().ToString("N")[..12];
+    private SlaInstance _instance = null!;
+
+    public async Task InitializeAsync() =>
+        _instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("notify_email"), _clock, "notify-email", configure: services =>
+            services.AddNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Notifications:Email:Host"] = "127.0.0.1",
+                ["Notifications:Email:Port"] = _relay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Notifications:Email:Security"] = "None",
+                ["Notifications:Email:UserName"] = "relay-user",
+                ["Notifications:Email:Password"] = "relay-secret",
+                ["Notifications:Email:From"] = "desk@complaintcloud.example",
+                [$"Notifications:Email:Tenants:{_ownRelaySlug}:Port"] = _tenantRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_ownRelaySlug}:From"] = "kefu@winery.example",
+            }).Build()));
+
+    [Fact]
+    public async Task SendTheCustomerTheAcknowledgementInTheirLanguageFromTheTenant()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com", description: "酒有沉淀，颜色发暗");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var (user, from, to, message) = Assert.Single(_relay.Received);
+        Assert.Equal(("relay-user:relay-secret", "desk@complaintcloud.example"), (user, from));
+        Assert.Equal(["wang@example.com"], to);
+        Assert.Equal(tenant.Tenant.Name, ((MailboxAddress)message.From.Single()).Name);
+        Assert.Equal($"已收到您的反馈（{complaint.Number}）", message.Subject);
+        Assert.Contains($"尊敬的客户，您反馈的product/quality问题已记录（编号{complaint.Number}），我们将在24小时内联系您处理，感谢您的理解！", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(tenant.Tenant.Name, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("并非营销信息，无需退订", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"编号{complaint.Number}", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsubscribe", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(message.Headers["List-Unsubscribe"]);
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+    }
+
+    [Fact]
+    public async Task SendFromTheTenantsOwnAddressThroughItsOwnRelay()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise", _ownRelaySlug);
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var (_, from, _, message) = Assert.Single(_tenantRelay.Received);
+        Assert.Equal("kefu@winery.example", from);
+        Assert.StartsWith("We have received your feedback (", message.Subject, StringComparison.Ordinal);
+        Assert.Empty(_relay.Received);
+    }
+
+    [Fact]
+    public async Task EmailEveryUserHoldingTheRoleAMessageNames()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        var complaint = await _instance.SubmitAsync(tenant, contact: "no contact");
+        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            db.OutboxMessages.Add(Notify.Role(complaint, MessageKind.Escalation, "TENANT_ADMIN", "test", _clock.GetCurrentInstant(), ("action", "Notify")));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var (_, _, to, message) = Assert.Single(_relay.Received);
+        Assert.Equal([tenant.User.Email], to);
+        Assert.Equal($"Escalated: complaint {complaint.Number} (NORMAL)", message.Subject);
+    }
+
+    [Fact]
+    public async Task EmailAUserAMessageAboutTheirAccountSuchAsAPasswordReset()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            var payload = new MessagePayload("en", null, new Dictionary<string, string> { ["resetLink"] = "https://desk.example/reset/one-time", ["expiresAt"] = "2026-11-23 11:00" });
+            db.OutboxMessages.Add(OutboxMessage.Create(
+                tenant.Tenant.Id, null, EmailChannel.ChannelName, $"user:{tenant.User.Id}", MessageKind.PasswordReset, payload.ToJson(), "reset:1", _clock.GetCurrentInstant()));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var (_, _, to, message) = Assert.Single(_relay.Received);
+        Assert.Equal([tenant.User.Email], to);
+        Assert.Contains("https://desk.example/reset/one-time", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetryWithBackoffThenGiveUpAndShowItInTheComplaintsHistory()
+    {
+        _relay.Refuse = -1;
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        for (var attempt = 1; attempt <= OutboxMessage.MaxAttempts; attempt++)
+        {
+            Assert.Equal(1, await DispatchAsync());
+            Assert.Equal(0, await DispatchAsync());
+            _clock.Advance(Duration.FromMinutes(10));
+        }
+
+        await using var scope = _instance.ScopeFor(tenant.Tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        var message = await db.OutboxMessages.SingleAsync();
+        Assert.Equal(OutboxMessage.MaxAttempts, message.Attempts);
+        Assert.NotNull(message.FailedAt);
+        Assert.Contains("Try again later", message.LastError, StringComparison.Ordinal);
+        var failed = await db.ComplaintEvents.SingleAsync(e => e.ComplaintId == complaint.Id && e.Type == "NOTIFICATION_FAILED");
+        Assert.Equal("ACKNOWLEDGEMENT", JsonDocument.Parse(failed.Data).RootElement.GetProperty("topic").GetString());
+        Assert.Empty(_relay.Received);
+    }
+
+    private Task<int> DispatchAsync() => _instance.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
+
+    public async Task DisposeAsync() => await _instance.DisposeAsync();
+
+    public void Dispose()
+    {
+        _relay.Dispose();
+        _tenantRelay.Dispose();
+    }
+}
