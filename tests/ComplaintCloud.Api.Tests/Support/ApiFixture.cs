@@ -39,7 +39,7 @@ public class ApiFixture : IAsyncLifetime
             // Every test calls from 127.0.0.1; the limits have tests of their own.
             ("RateLimits:PerIpPerMinute", "1000000"),
             ("RateLimits:PerTenantPerMinute", "1000000"),
-            // appsettings.json asks for port 5080, which a running ./run.sh holds.
+            // Unset, the service takes port 5080, which a running ./run.sh holds.
             ("Urls", "http://127.0.0.1:0"))
             .WithWebHostBuilder(Configure);
         _factory.UseKestrel(0);
