@@ -12,7 +12,7 @@ using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using ComplaintCloud.Infrastructure.Notifications;
 using GraphQL;
 
-var builder = WebApplication.CreateBuilder(args).ListenOnDefaultUnlessConfigured();
+var builder = WebApplication.CreateBuilder(args).ListenOnDefaultUnlessConfigured().AddComplaintCloudTelemetry();
 
 var connections = await DatabaseStartup.ConnectionsAsync(builder);
 var pluginsPath = RepositoryLayout.Resolve(builder.Configuration["Plugins:Path"], "artifacts", "plugins")
@@ -44,7 +44,7 @@ app.UseMiddleware<GraphQLWebSocketEndpoint>();
 app.MapGraphQL();
 app.MapStripeWebhook();
 app.MapReportExports();
-app.MapHealthEndpoints();
+app.MapHealthEndpoints().MapTelemetryEndpoints();
 app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 
 await app.RunAsync();

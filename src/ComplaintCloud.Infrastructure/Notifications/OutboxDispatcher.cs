@@ -1,4 +1,5 @@
 using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
             attempted += await DispatchTenantAsync(tenantId, now, channels, cancellationToken);
         }
 
+        ComplaintCloudTelemetry.OutboxRoundFound(attempted);
+
         return attempted;
     }
 
@@ -62,6 +65,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
             {
                 await channels[message.Channel].SendAsync(message, cancellationToken);
                 message.Sent(clock.GetCurrentInstant());
+                ComplaintCloudTelemetry.OutboxDelivery(message.Channel, sent: true);
             }
 #pragma warning disable CA1031 // Whatever a channel throws fails that delivery, to be retried with backoff.
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -69,6 +73,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
             {
                 logger.LogWarning(e, "Delivering outbox message {MessageId} through {Channel} failed.", message.Id, message.Channel);
                 message.AttemptFailed(clock.GetCurrentInstant(), e.Message);
+                ComplaintCloudTelemetry.OutboxDelivery(message.Channel, sent: false);
             }
         }
 

@@ -7,6 +7,7 @@ using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -93,6 +94,7 @@ public sealed class SubmitComplaintHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            ComplaintCloudTelemetry.ComplaintReceived(billingDecision.PlanCode, command.Intake.Channel.ToString());
             return complaint;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && command.IdempotencyKey is { } racedKey)
