@@ -1,3 +1,4 @@
+using System.Net;
 using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Tests;
 
@@ -42,6 +43,32 @@ public sealed class TelemetryShould(ApiFixture api)
 
         var operation = Assert.Single(telemetry.Spans, span => span.DisplayName == "query CountForTheTrace");
         Assert.Contains(telemetry.Spans, span => span.Source.Name == "Npgsql" && span.ParentSpanId == operation.SpanId);
+    }
+
+    [Fact]
+    public async Task ServeMetricsForAPrometheusScrapeWhenTelemetryPrometheusIsOn()
+    {
+        await using var node = api.Variant("Testing", ("Telemetry:Prometheus", "true"));
+        using var http = node.CreateClient();
+        var tenant = await api.SignUpAsync();
+        http.DefaultRequestHeaders.Authorization = tenant.Client.Http.DefaultRequestHeaders.Authorization;
+
+        var missing = await new GraphQLClient(http).SendAsync(Operations.ReadOne, new { id = Guid.NewGuid() });
+        using var scrape = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal("NOT_FOUND", missing.FirstErrorCode);
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        var exposition = await scrape.Content.ReadAsStringAsync();
+        Assert.Contains("complaintcloud_graphql_errors", exposition, StringComparison.Ordinal);
+        Assert.Contains("code=\"NOT_FOUND\"", exposition, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeNoMetricsUnlessConfigured()
+    {
+        using var scrape = await api.Client().Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, scrape.StatusCode);
     }
 
     [Fact]
