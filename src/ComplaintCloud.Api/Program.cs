@@ -2,6 +2,7 @@ using ComplaintCloud.Api.GraphQL;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.Reports;
 using ComplaintCloud.Api.Hosting;
+using ComplaintCloud.Api.Hosting.Health;
 using ComplaintCloud.Api.Security;
 using ComplaintCloud.Api.Tenancy;
 using ComplaintCloud.Api.Webhooks;
@@ -11,7 +12,7 @@ using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using ComplaintCloud.Infrastructure.Notifications;
 using GraphQL;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(args).ListenOnDefaultUnlessConfigured().AddComplaintCloudTelemetry();
 
 var connections = await DatabaseStartup.ConnectionsAsync(builder);
 var pluginsPath = RepositoryLayout.Resolve(builder.Configuration["Plugins:Path"], "artifacts", "plugins")
@@ -27,14 +28,13 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddGraphQL(graphql => graphql
     .AddSchema<ComplaintCloudSchema>()
     .AddGraphTypes(typeof(ComplaintCloudSchema).Assembly)
-    // Query fields share the request's DbContext, which allows one operation at a time: resolve them in turn.
-    .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddSystemTextJson()
     // Resolvers share the request's DbContext, which allows one operation at a time: no parallel query fields.
     .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
     .AddComplaintCloudTransport()
     .AddAbuseLimits(builder.Configuration, builder.Environment));
 builder.Services.AddComplaintCloudRateLimits(builder.Configuration);
+builder.Services.AddComplaintCloudHealthChecks();
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
@@ -48,7 +48,7 @@ app.MapGraphQL();
 app.MapStripeWebhook();
 app.MapInboundEmail();
 app.MapReportExports();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapHealthEndpoints().MapTelemetryEndpoints();
 app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 
 await app.RunAsync();

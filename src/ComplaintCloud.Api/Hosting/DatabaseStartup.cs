@@ -9,6 +9,7 @@ public static class DatabaseStartup
 {
     public const string ConnectionName = "ComplaintCloud";
     public const string MigrationsConnectionName = "ComplaintCloudMigrations";
+    public const string ReadOnlyConnectionName = "ComplaintCloudReadOnly";
     private const string PrivateDatabaseName = "complaintcloud";
 
     /// <summary>
@@ -16,12 +17,15 @@ public static class DatabaseStartup
     /// ConnectionStrings:ComplaintCloudMigrations for the schema owner (otherwise the service's own, which leaves
     /// row-level security to a role that could switch it off; the log says so). Without them (outside Production) a
     /// private PostgreSQL cluster in the checkout's git-ignored .data/postgres with both roles made for it, stopped
-    /// when the service stops.
+    /// when the service stops. Reports and exports read ConnectionStrings:ComplaintCloudReadOnly when set (a replica),
+    /// else the service's own.
     /// </summary>
     public static async Task<DatabaseConnections> ConnectionsAsync(WebApplicationBuilder builder)
     {
         var connections = await FindOrStartAsync(builder);
         builder.Services.AddSingleton(connections);
+        builder.Services.AddReadOnlyDatabase(
+            builder.Configuration.GetConnectionString(ReadOnlyConnectionName) is { Length: > 0 } replica ? replica : connections.Runtime);
         return connections;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using ComplaintCloud.Application.Billing;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Infrastructure.Billing;
+using ComplaintCloud.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ComplaintCloud.Api.Webhooks;
@@ -46,10 +47,12 @@ public static class StripeWebhookEndpoint
         }
         catch (DomainException e)
         {
+            ComplaintCloudTelemetry.StripeWebhook("Rejected");
             return Results.BadRequest(new { error = e.Message });
         }
 
         var outcome = await handler.HandleAsync(notice, context.RequestAborted);
+        ComplaintCloudTelemetry.StripeWebhook(outcome.ToString());
         return Results.Ok(new { received = notice.Id, outcome = outcome.ToString() });
     }
 

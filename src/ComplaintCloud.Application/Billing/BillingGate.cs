@@ -11,10 +11,7 @@ namespace ComplaintCloud.Application.Billing;
 public sealed record TenantBilling(Plan Plan, BillingStanding Standing, BillingAccount Account);
 
 /// <summary>What intake should do with one more complaint: public intake over the limit stores it and flags it.</summary>
-public sealed record IntakeDecision(bool OverPlanLimit)
-{
-    public static IntakeDecision WithinLimit { get; } = new(false);
-}
+public sealed record IntakeDecision(string PlanCode, bool OverPlanLimit);
 
 /// <summary>
 /// Where plan limits and a lapsed subscription bite: each check refuses with PLAN_LIMIT and names the limit in the
@@ -54,19 +51,20 @@ public sealed class BillingGate(ComplaintCloudDbContext db, BillingSettings sett
             EnsureWritable(billing);
         }
 
+        var withinLimit = new IntakeDecision(billing.Plan.Code, OverPlanLimit: false);
         if (billing.Plan.Limits.ComplaintsPerMonth is not { } limit)
         {
-            return IntakeDecision.WithinLimit;
+            return withinLimit;
         }
 
         var used = await ComplaintsThisMonthAsync(tenantId, cancellationToken);
         if (used < limit)
         {
-            return IntakeDecision.WithinLimit;
+            return withinLimit;
         }
 
         return isPublic
-            ? new IntakeDecision(true)
+            ? withinLimit with { OverPlanLimit = true }
             : throw Refusal(billing.Plan, Counted(PlanLimitNames.ComplaintsPerMonth, limit, used),
                 $"The {billing.Plan.Name} plan takes {limit} complaints a month and this month's are used up; upgrade to take more.");
     }

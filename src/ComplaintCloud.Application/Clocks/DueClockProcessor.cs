@@ -10,6 +10,7 @@ using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Scheduling;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,10 @@ public sealed class DueClockProcessor(
         tenantContext.UseTenant(tenantId);
         var now = clock.GetCurrentInstant();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handled = await HandleBatchAsync([tenantId], now, transaction, cancellationToken);
+        var alerts = await HandleBatchAsync([tenantId], now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return handled;
+        ComplaintCloudTelemetry.ClockAlertsHandled(alerts, clock.GetCurrentInstant());
+        return alerts.Count;
     }
 
     /// <summary>
@@ -75,12 +77,14 @@ public sealed class DueClockProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"SELECT set_config({RowLevelSecurity.SweptTenantsSetting}, {"{" + string.Join(',', tenantIds) + "}"}, true)", cancellationToken);
-        var handled = await HandleBatchAsync(tenantIds, now, transaction, cancellationToken);
+        var alerts = await HandleBatchAsync(tenantIds, now, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return handled;
+        ComplaintCloudTelemetry.ClockAlertsHandled(alerts, clock.GetCurrentInstant());
+        return alerts.Count;
     }
 
-    private async Task<int> HandleBatchAsync(IReadOnlyList<Guid> tenantIds, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    // The alerts written, to be counted once their transaction commits.
+    private async Task<IReadOnlyList<ClockAlert>> HandleBatchAsync(IReadOnlyList<Guid> tenantIds, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         // The batch, its complaints and tenants in one round trip; the lock is taken on the clocks only. Nothing is
         // tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
@@ -103,7 +107,7 @@ public sealed class DueClockProcessor(
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         // Whom penalties fall on is read only for batches that can book any: breaches.
@@ -148,7 +152,7 @@ public sealed class DueClockProcessor(
         }
 
         logger.LogDebug("Handled {Count} due clocks of {Tenants} tenants in {Elapsed} ms.", due.Count, ids.Length, (clock.GetCurrentInstant() - now).TotalMilliseconds);
-        return due.Count;
+        return writes.Alerts;
     }
 
     private async Task RecordConsequencesAsync(

@@ -3,6 +3,7 @@ using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace ComplaintCloud.Application.Reports;
@@ -21,8 +22,9 @@ public sealed record ComplaintListRow(
     bool Duplicate,
     string Description);
 
-/// <summary>The complaints received in a period, oldest first, read one row at a time for streaming out.</summary>
-public sealed class ComplaintListExport(ComplaintCloudDbContext db, TenantContext tenantContext)
+/// <summary>The complaints received in a period, oldest first, read one row at a time for streaming out, from the
+/// read-only database (a replica when one is configured).</summary>
+public sealed class ComplaintListExport([FromKeyedServices(ReadOnlyDatabase.Key)] ComplaintCloudDbContext db, TenantContext tenantContext)
 {
     public async Task<(ReportScope Scope, IAsyncEnumerable<ComplaintListRow> Rows)> OpenAsync(ReportPeriodInput input, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using ComplaintCloud.Infrastructure.Data.Configurations;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
 using Npgsql;
@@ -12,9 +13,10 @@ namespace ComplaintCloud.Application.Reports;
 
 /// <summary>
 /// Computes a <see cref="ComplaintReport"/> with SQL aggregates sent as one batch: the complaints never leave the
-/// database. Every statement filters <c>tenant_id</c> itself, as raw SQL must.
+/// database. Every statement filters <c>tenant_id</c> itself, as raw SQL must. It reads the read-only database: a
+/// replica when one is configured.
 /// </summary>
-public sealed class ComplaintReportQuery(ComplaintCloudDbContext db, TenantContext tenantContext)
+public sealed class ComplaintReportQuery([FromKeyedServices(ReadOnlyDatabase.Key)] ComplaintCloudDbContext db, TenantContext tenantContext)
 {
     public const int TopProblems = 3;
     public const int TypicalCaseCount = 5;

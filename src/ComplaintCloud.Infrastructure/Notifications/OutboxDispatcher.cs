@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
             attempted += await DispatchTenantAsync(tenantId, now, channels, names, cancellationToken);
         }
 
+        ComplaintCloudTelemetry.OutboxRoundFound(attempted);
+
         return attempted;
     }
 
@@ -73,6 +76,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
                 var channel = channels.GetValueOrDefault(message.Channel) ?? channels[WebhookChannel.ChannelName];
                 await channel.SendAsync(await composer.ComposeAsync(message, sender, cancellationToken), cancellationToken);
                 message.Sent(clock.GetCurrentInstant());
+                ComplaintCloudTelemetry.OutboxDelivery(message.Channel, sent: true);
             }
 #pragma warning disable CA1031 // Whatever a channel throws fails that delivery, to be retried with backoff.
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -81,6 +85,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
                 logger.LogWarning(e, "Delivering outbox message {MessageId} through {Channel} failed.", message.Id, message.Channel);
                 message.AttemptFailed(clock.GetCurrentInstant(), e.Message);
                 await RecordGivingUpAsync(db, message, cancellationToken);
+                ComplaintCloudTelemetry.OutboxDelivery(message.Channel, sent: false);
             }
         }
 

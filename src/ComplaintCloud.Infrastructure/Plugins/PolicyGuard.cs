@@ -1,4 +1,5 @@
 using ComplaintCloud.Domain;
+using ComplaintCloud.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ComplaintCloud.Infrastructure.Plugins;
@@ -36,6 +37,7 @@ public sealed class PolicyGuard(ILogger<PolicyGuard> logger)
         }
         catch (TimeoutException)
         {
+            ComplaintCloudTelemetry.PluginCallFailed(plugin.Id, timedOut: true);
             logger.LogError("Policy plugin {PolicyId} {Version} ran past {Timeout} ms.", plugin.Id, plugin.Version, Timeout.TotalMilliseconds);
             throw new DomainException(ErrorCode.PolicyFailed, $"The policy {plugin.Id} {plugin.Version} did not answer in time; the operation was not carried out.");
         }
@@ -43,6 +45,7 @@ public sealed class PolicyGuard(ILogger<PolicyGuard> logger)
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            ComplaintCloudTelemetry.PluginCallFailed(plugin.Id, timedOut: false);
             logger.LogError(e, "Policy plugin {PolicyId} {Version} threw.", plugin.Id, plugin.Version);
             throw new DomainException(ErrorCode.PolicyFailed, $"The policy {plugin.Id} {plugin.Version} failed; the operation was not carried out.");
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.Api.Tests.Billing;
 
@@ -95,6 +96,22 @@ public sealed class StripeWebhookShould(BillingApiFixture api)
         Assert.Contains("Replayed", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(api.Stripe.RequestsTo($"/v1/subscriptions/{tenant.SubscriptionId}"));
         Assert.Equal("ACTIVE", (await tenant.BillingAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CountEachDeliveryByItsOutcome()
+    {
+        using var telemetry = new TelemetryCapture();
+        var tenant = await BillingTenant.SignUpAsync(api);
+        var eventId = NewEventId();
+
+        using var applied = await api.SendWebhookAsync(eventId, "customer.subscription.updated", tenant.InStripe("active"));
+        using var replayed = await api.SendWebhookAsync(eventId, "customer.subscription.updated", tenant.InStripe("active"));
+        using var rejected = await api.SendWebhookAsync(NewEventId(), "customer.subscription.updated", tenant.InStripe("active"), secret: "whsec_someone_else");
+
+        Assert.True(telemetry.Count("complaintcloud.stripe.webhooks", ("outcome", "Applied")) >= 1);
+        Assert.True(telemetry.Count("complaintcloud.stripe.webhooks", ("outcome", "Replayed")) >= 1);
+        Assert.True(telemetry.Count("complaintcloud.stripe.webhooks", ("outcome", "Rejected")) >= 1);
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class AbuseLimitsShould(ApiFixture api)
     {
         Assert.True(status == result.Status, $"Expected {(int)status}, got {(int)result.Status}: {result.Text}");
         Assert.NotNull(result.FirstErrorCode);
-        using var health = await api.Client().Http.GetAsync(new Uri("/health", UriKind.Relative));
+        using var health = await api.Client().Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         (await api.Client().SendAsync("{ policies { id } }")).AssertNoErrors();
     }

@@ -46,7 +46,7 @@ public class ApiFixture : IAsyncLifetime
             ("Notifications:Inbound:Domain", InboundDomain),
             ("Notifications:Inbound:Secret", InboundSecret),
             ("Notifications:Inbound:MaxBytes", "200000"),
-            // appsettings.json asks for port 5080, which a running ./run.sh holds.
+            // Unset, the service takes port 5080, which a running ./run.sh holds.
             ("Urls", "http://127.0.0.1:0"))
             .WithWebHostBuilder(Configure);
         _factory.UseKestrel(0);

@@ -1,6 +1,7 @@
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Plugins.Abstractions;
+using ComplaintCloud.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -54,6 +55,31 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         Assert.Contains("ESCALATED", events);
         // Each escalation step tells its role, those asked for at intake (ESCALATION) as those of the clocks.
         Assert.Equal(events.Count(t => t == "ESCALATED"), await db.OutboxMessages.CountAsync(m => m.Topic == "CLOCK_BREACHED" || m.Topic == "CLOCK_WARNING" || m.Topic == "ESCALATION"));
+    }
+
+    [Fact]
+    public async Task CountEachWarningAndBreachWithItsLagFromDueToHandled()
+    {
+        var clock = new FakeClock(Received);
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_telemetry"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, MinorAmount);
+        using var telemetry = new TelemetryCapture();
+
+        var warnedAt = Received + Duration.FromMinutes(8);
+        clock.Reset(warnedAt);
+        await instance.ProcessDueAsync(winery.Tenant.Id);
+        var handledLate = Received + Duration.FromHours(3);
+        clock.Reset(handledLate);
+        await instance.ProcessDueAsync(winery.Tenant.Id);
+
+        Assert.Equal(complaint.Clocks.Count(c => c.WarnAt <= warnedAt), telemetry.Count("complaintcloud.clock.alerts", ("occasion", "Warning")));
+        Assert.Equal(complaint.Clocks.Count, telemetry.Count("complaintcloud.clock.alerts", ("occasion", "Breached")));
+        Assert.Equal(0, telemetry.Sum("complaintcloud.clock.lag", ("occasion", "Warning")), precision: 3);
+        Assert.Equal(
+            complaint.Clocks.Sum(c => (handledLate - c.DueAt).TotalSeconds),
+            telemetry.Sum("complaintcloud.clock.lag", ("occasion", "Breached")),
+            precision: 3);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -108,6 +109,7 @@ public sealed class SubmitComplaintHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            ComplaintCloudTelemetry.ComplaintReceived(billingDecision.PlanCode, command.Intake.Channel.ToString());
             return complaint;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && command.IdempotencyKey is { } racedKey)

@@ -15,9 +15,7 @@ public static partial class DatabaseMigrator
     public static async Task MigrateAsync(DatabaseConnections connections, ILogger logger, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(connections);
-        var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connections.Migrations).Options;
-        await using (var owner = new ComplaintCloudDbContext(options, new TenantContext()))
+        await using (var owner = OwnerContext(connections))
         {
             await owner.Database.MigrateAsync(ct);
         }
@@ -39,6 +37,19 @@ public static partial class DatabaseMigrator
             LogRuntimeRoleOwnsSchema(logger, runtime.Name);
         }
     }
+
+    /// <summary>The migrations this build knows that the database has not applied; read as the owner, as the
+    /// service's role may not read the migrations history.</summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(DatabaseConnections connections, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        await using var owner = OwnerContext(connections);
+        return [.. await owner.Database.GetPendingMigrationsAsync(ct)];
+    }
+
+    private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) =>
+        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
+            .UseComplaintCloudDatabase(connections.Migrations).Options, new TenantContext());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The service connects as {Role}, a superuser or BYPASSRLS role: row-level security does not bind it. Connect as an ordinary role (ConnectionStrings:ComplaintCloud) and migrate as the owner (ConnectionStrings:ComplaintCloudMigrations).")]
     private static partial void LogUnboundRuntimeRole(ILogger logger, string role);

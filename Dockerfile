@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# The service in a container: built with the SDK, run on the ASP.NET runtime image as its non-root "app" user.
+#   docker build -t complaintcloud .
+# The built-in policy plugins are published into /var/lib/complaintcloud/plugins, a volume: a named volume starts
+# with them, and plugins added there later are picked up without a restart. See docs/deploy.md.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# The build settings and analyser rules the solution builds with, then the service and the built-in plugins.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+COPY plugins/ plugins/
+RUN dotnet restore src/ComplaintCloud.Api/ComplaintCloud.Api.csproj \
+ && for plugin in plugins/ComplaintCloud.Policies.*/*.csproj; do dotnet restore "$plugin"; done
+RUN dotnet publish src/ComplaintCloud.Api/ComplaintCloud.Api.csproj -c Release --no-restore -o /app \
+ # Building a policy publishes it, with its plugin.json, into artifacts/plugins/<id>/<version>/.
+ && for plugin in plugins/ComplaintCloud.Policies.*/*.csproj; do dotnet build "$plugin" -c Release --no-restore; done
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY --from=build --chown=app:app /src/artifacts/plugins /var/lib/complaintcloud/plugins
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_HTTP_PORTS=8080 \
+    Plugins__Path=/var/lib/complaintcloud/plugins \
+    Tenants__ProvisionDemo=false
+VOLUME /var/lib/complaintcloud/plugins
+EXPOSE 8080
+# The image's unprivileged user (uid 1654); nothing in the image needs root.
+USER app
+ENTRYPOINT ["dotnet", "ComplaintCloud.Api.dll"]
