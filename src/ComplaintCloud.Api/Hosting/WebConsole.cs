@@ -10,7 +10,7 @@ namespace ComplaintCloud.Api.Hosting;
 public sealed class WebConsole
 {
     // Paths the service answers itself: a miss there is the service's 404, never the console.
-    private static readonly PathString[] ServicePaths = ["/graphql", "/reports", "/stripe", "/schemas", "/health"];
+    private static readonly PathString[] ServicePaths = ["/graphql", "/reports", "/stripe", "/schemas", "/healthz", "/readyz", "/metrics", "/inbound"];
 
     private WebConsole(string? root) => Root = root;
 

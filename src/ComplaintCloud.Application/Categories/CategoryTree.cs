@@ -63,6 +63,13 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
         return category;
     }
 
+    // Every tree has these, whatever its policy: e-mailed complaints are filed there until the desk classifies them.
+    private static readonly Dictionary<string, LocalizedText> PlatformCategories = new(StringComparer.Ordinal)
+    {
+        ["other"] = new("Other", "其他"),
+        ["other/email"] = new("Received by e-mail, not yet classified", "邮件来信（待分类）"),
+    };
+
     /// <summary>BAD_USER_INPUT on <paramref name="field"/> unless the code is an active category of the tenant's tree.</summary>
     public async Task RequireActiveAsync(string code, string field, CancellationToken cancellationToken)
     {
@@ -88,8 +95,8 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
     public async Task AddPolicyCategoriesAsync(Guid tenantId, PolicyDescriptor descriptor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var codes = descriptor.Categories.SelectMany(Category.PathOf).Distinct(StringComparer.Ordinal).ToArray();
-        var names = codes.Select(code => descriptor.CategoryNames.GetValueOrDefault(code) ?? new LocalizedText(code, code)).ToArray();
+        var codes = descriptor.Categories.Concat(PlatformCategories.Keys).SelectMany(Category.PathOf).Distinct(StringComparer.Ordinal).ToArray();
+        var names = codes.Select(code => descriptor.CategoryNames.GetValueOrDefault(code) ?? PlatformCategories.GetValueOrDefault(code) ?? new LocalizedText(code, code)).ToArray();
         string[] zh = [.. names.Select(n => n.Zh)];
         string[] en = [.. names.Select(n => n.En)];
         // ON CONFLICT: two first requests of a tenant may seed at once.

@@ -4,7 +4,7 @@ namespace ComplaintCloud.Application.Reports;
 
 /// <summary>
 /// The monthly/quarterly complaint analysis of SPEC §2.12 for one tenant and period. Every figure is over the complaints
-/// received in the period; the README's "Reports" section defines each one.
+/// received in the period; docs/reports.md defines each one.
 /// </summary>
 public sealed record ComplaintReport(
     string From,

@@ -32,7 +32,8 @@ public sealed partial class Complaint
     /// <summary>Refuses the owner's work to anyone else (<see cref="MayDoOwnersWork"/>), saying who owns the complaint.</summary>
     public void RequireOwnersWork(Actor actor, IReadOnlyCollection<string> gradeRoles, ComplaintAction action)
     {
-        if (OwnersWorkRefusal(actor, gradeRoles, action) is { } refusal)
+        // The state is checked first: a complaint in the wrong state is refused as such, whoever asks.
+        if ((StepRefusal(action, actor, PolicyAnswers.None) ?? OwnersWorkRefusal(actor, gradeRoles, action)) is { } refusal)
         {
             throw refusal;
         }

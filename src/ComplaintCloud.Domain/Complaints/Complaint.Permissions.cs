@@ -12,10 +12,10 @@ public sealed partial class Complaint
     public DomainException? Refusal(ComplaintAction action, Actor actor, PolicyAnswers policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return OwnersWorkRefusal(actor, policy.GradeRoles, action) ?? StepRefusal(action, actor, policy);
+        return StepRefusal(action, actor, policy) ?? OwnersWorkRefusal(actor, policy.GradeRoles, action);
     }
 
-    // What the operation itself guards; the owner's work is guarded before it (RequireOwnersWork), with the grade's roles.
+    // What the operation itself guards; the owner's work is guarded after it (RequireOwnersWork), with the grade's roles.
     private DomainException? StepRefusal(ComplaintAction action, Actor actor, PolicyAnswers policy)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -113,7 +113,7 @@ public sealed class ClockPurposesShould(ApiFixture api)
         var (agent, _) = await desk.UserAsync("AGENT");
         var (unitLeader, _) = await desk.UserAsync("UNIT_LEADER");
         var (csCentre, _) = await desk.UserAsync("CS_CENTRE");
-        var input = Operations.CalmMalfunctionInput();
+        var input = Operations.CalmComplaintInput("winery");
         input["amountInvolved"] = 800m;
         var id = await desk.SubmitAsync(input);
         await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, unitLeader, id));

@@ -44,7 +44,7 @@ public sealed class EscalationShould(ApiFixture api)
     public async Task Escalate_a_serious_winery_complaint_to_the_customer_service_centre_at_intake()
     {
         var desk = await Desk.OpenAsync(api, "winery");
-        var input = Operations.CalmMalfunctionInput();
+        var input = Operations.CalmComplaintInput("winery");
         input["amountInvolved"] = 5000m;
 
         var id = await desk.SubmitAsync(input);
@@ -70,7 +70,7 @@ public sealed class EscalationShould(ApiFixture api)
     public async Task Show_the_rung_a_breached_gas_station_complaint_was_escalated_to_by_the_sla_sweep()
     {
         var desk = await Desk.OpenAsync(api, "gas-station");
-        var input = Operations.CalmMalfunctionInput();
+        var input = Operations.CalmComplaintInput("gas-station");
         input["amountInvolved"] = 1000m;
         var id = await desk.SubmitAsync(input);
         Assert.Equal("AREA_OFFICE", (await ReadAsync(desk, id)).GetProperty("escalatedTo").GetString());

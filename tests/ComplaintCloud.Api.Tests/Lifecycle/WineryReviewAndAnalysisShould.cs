@@ -86,7 +86,8 @@ public sealed class WineryReviewAndAnalysisShould(ApiFixture api)
     // SPEC §3b defaults: from 5000 yuan a complaint is serious.
     private static Task<string> SubmitSeriousAsync(Desk desk)
     {
-        var input = Operations.CalmMalfunctionInput("酒有沉淀，整箱退货。 Sediment in a whole case.");
+        var input = Operations.CalmComplaintInput("winery");
+        input["description"] = "酒有沉淀，整箱退货。 Sediment in a whole case.";
         input["amountInvolved"] = 6000m;
         return desk.SubmitAsync(input);
     }

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using ComplaintCloud.Api.GraphQL.Transport;
+using ComplaintCloud.Api.Hosting;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ComplaintCloud.Api.Tests.Transport;
@@ -27,6 +29,7 @@ public sealed class TransportTestHost : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration[GraphQLHttpEndpoint.MaxRequestBytesKey] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Logging.ClearProviders().AddProvider(Logs);
+        builder.Services.AddSingleton(WebConsole.Find(builder.Configuration));
         builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddSystemTextJson().AddComplaintCloudTransport());
 
         _app = builder.Build();

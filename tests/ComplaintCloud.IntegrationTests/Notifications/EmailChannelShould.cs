@@ -50,7 +50,7 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Equal(["wang@example.com"], to);
         Assert.Equal(tenant.Tenant.Name, ((MailboxAddress)message.From.Single()).Name);
         Assert.Equal($"已收到您的反馈（{complaint.Number}）", message.Subject);
-        Assert.Contains($"尊敬的客户，您反馈的product/quality问题已记录（编号{complaint.Number}），我们将在24小时内联系您处理，感谢您的理解！", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"尊敬的客户，您反馈的{complaint.Category}问题已记录（编号{complaint.Number}），我们将在24小时内联系您处理，感谢您的理解！", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(tenant.Tenant.Name, message.TextBody, StringComparison.Ordinal);
         Assert.Contains("并非营销信息，无需退订", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"编号{complaint.Number}", message.HtmlBody, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class SmsChannelShould(PostgresFixture postgres)
         Assert.Equal("/2010-04-01/Accounts/AC-test/Messages.json", path);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("AC-test:sms-token")), authorization);
         Assert.Equal(("+8613800000000", "+10000000000"), (form["To"], form["From"]));
-        Assert.StartsWith($"尊敬的客户，您反馈的product/quality问题已记录（编号{complaint.Number}）", form["Body"], StringComparison.Ordinal);
+        Assert.StartsWith($"尊敬的客户，您反馈的{complaint.Category}问题已记录（编号{complaint.Number}）", form["Body"], StringComparison.Ordinal);
         Assert.EndsWith(tenant.Tenant.Name, form["Body"], StringComparison.Ordinal);
     }
 

@@ -9,7 +9,7 @@ using static ComplaintCloud.Domain.Complaints.ComplaintStatus;
 
 namespace ComplaintCloud.UnitTests.Complaints;
 
-/// <summary>Each transition of the README's diagram, and each refusal, on the aggregate alone.</summary>
+/// <summary>Each transition of the diagram in docs/lifecycle.md, and each refusal, on the aggregate alone.</summary>
 public sealed class ComplaintLifecycleShould
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 2, 0);

@@ -4,7 +4,7 @@ using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.UnitTests.Complaints;
 
-/// <summary>The README's Mermaid state diagram names exactly the states of <see cref="ComplaintStatus"/>.</summary>
+/// <summary>The Mermaid state diagram of docs/lifecycle.md names exactly the states of <see cref="ComplaintStatus"/>.</summary>
 public sealed partial class LifecycleDiagramShould
 {
     [Fact]
@@ -29,7 +29,7 @@ public sealed partial class LifecycleDiagramShould
 
     private static HashSet<string> DiagramStates()
     {
-        var readme = File.ReadAllText(Path.Combine(Checkout.Root(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Checkout.Root(), "docs", "lifecycle.md"));
         var section = readme[readme.IndexOf("## Complaint lifecycle", StringComparison.Ordinal)..];
         var start = section.IndexOf("```mermaid", StringComparison.Ordinal);
         var diagram = section[start..section.IndexOf("```", start + 3, StringComparison.Ordinal)];

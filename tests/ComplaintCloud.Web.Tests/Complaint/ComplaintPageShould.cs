@@ -123,7 +123,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await OpenAsync("ACKNOWLEDGE");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
-        await Expect(Page.GetByTestId("error-notice")).ToContainTextAsync("INVALID_TRANSITION Cannot acknowledge a complaint that is ACKNOWLEDGED.");
+        await Expect(Page.GetByTestId("error-notice")).ToContainTextAsync("INVALID_TRANSITION The complaint is ACKNOWLEDGED, so you cannot acknowledge it.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(Page.GetByTestId("complaint-status")).ToHaveAttributeAsync("data-status", "RECEIVED");
         await Expect(Page.GetByTestId("history-entry")).ToHaveCountAsync(1);

@@ -112,7 +112,7 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
     {
         // The category tree is the tenant's, seeded from the general enterprise's categories.
         await Page.GetByLabel("Category").FillAsync("malfunction");
-        await Page.GetByTitle(new Regex(@"\(product\/malfunction\)$")).ClickAsync();
+        await Page.Locator(".ant-select-tree-node-content-wrapper", new() { HasText = "(product/malfunction)" }).ClickAsync();
         await Page.GetByLabel("The customer's words").FillAsync(Kettle);
         await Page.GetByLabel("Customer name or nickname").FillAsync("Li Lei");
     }

@@ -10,7 +10,7 @@ public static class ReportFields
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NonNullGraphType<ComplaintReportType>>("report")
-            .Description("The complaint analysis of a period in the tenant's time zone (SPEC §2.12); the README's Reports section defines each figure. Tenant admins and report readers only.")
+            .Description("The complaint analysis of a period in the tenant's time zone (SPEC §2.12); docs/reports.md defines each figure. Tenant admins and report readers only.")
             .Argument<NonNullGraphType<ReportPeriodInputType>>("period")
             .ResolveAsync(async c => await c.Service<ComplaintReportQuery>().RunAsync(c.GetArgument<ReportPeriodInput>("period"), c.CancellationToken));
     }
