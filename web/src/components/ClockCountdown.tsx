@@ -9,6 +9,7 @@ const colours: Record<ClockTone, string> = {
   breached: 'red',
   paused: 'default',
   met: 'blue',
+  stopped: 'default',
 };
 
 /** An SLA clock's live countdown: green while running, amber from its warning time, red once breached. */
@@ -19,7 +20,7 @@ export function ClockCountdown({ clock }: { clock: ClockReading }) {
   return (
     <Tooltip title={`${t(`clock.kind.${clock.kind}`, { defaultValue: clock.kind })} · ${t('clock.due')} ${new Date(clock.dueAt).toLocaleString()}`}>
       <Tag color={colours[tone]} data-testid="clock-countdown" data-tone={tone} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {t(`clock.kind.${clock.kind}`, { defaultValue: clock.kind })} {tone === 'met' ? t('clock.met') : formatCountdown(secondsLeft(clock, now))}
+        {t(`clock.kind.${clock.kind}`, { defaultValue: clock.kind })} {tone === 'met' ? t('clock.met') : tone === 'stopped' ? t('clock.stopped') : formatCountdown(secondsLeft(clock, now))}
       </Tag>
     </Tooltip>
   );

@@ -1,13 +1,13 @@
 /** The parts of an SLA clock a countdown needs, as the API gives them. */
 export interface ClockReading {
   kind: string;
-  state: 'RUNNING' | 'PAUSED' | 'MET' | 'WARNED' | 'BREACHED';
+  state: 'RUNNING' | 'PAUSED' | 'MET' | 'WARNED' | 'BREACHED' | 'STOPPED';
   warnAt: string;
   dueAt: string;
   remainingSeconds: number;
 }
 
-export type ClockTone = 'running' | 'warning' | 'breached' | 'paused' | 'met';
+export type ClockTone = 'running' | 'warning' | 'breached' | 'paused' | 'met' | 'stopped';
 
 /**
  * How urgent the clock looks now: amber from its warning time (the policy's warning share of the budget, which the API
@@ -16,6 +16,8 @@ export type ClockTone = 'running' | 'warning' | 'breached' | 'paused' | 'met';
  */
 export function clockTone(clock: ClockReading, now: Date): ClockTone {
   if (clock.state === 'MET') return 'met';
+  // Its purpose lapsed (resolved, withdrawn, closed, reopened): it neither warns nor breaches.
+  if (clock.state === 'STOPPED') return 'stopped';
   if (clock.state === 'PAUSED') return 'paused';
   if (clock.state === 'BREACHED' || now >= new Date(clock.dueAt)) return 'breached';
   if (clock.state === 'WARNED' || now >= new Date(clock.warnAt)) return 'warning';
@@ -24,7 +26,7 @@ export function clockTone(clock: ClockReading, now: Date): ClockTone {
 
 /** Seconds left on the clock now: to its deadline while it runs, frozen as the API read it while paused or met. */
 export function secondsLeft(clock: ClockReading, now: Date): number {
-  return clock.state === 'PAUSED' || clock.state === 'MET'
+  return clock.state === 'PAUSED' || clock.state === 'MET' || clock.state === 'STOPPED'
     ? clock.remainingSeconds
     : Math.floor((new Date(clock.dueAt).getTime() - now.getTime()) / 1000);
 }

@@ -105,7 +105,7 @@ export default function ComplaintPage() {
                 <Typography.Paragraph key={note.id} data-testid="complaint-note">
                   <Tag color={note.visibility === 'INTERNAL' ? 'default' : 'green'}>{t(`visibilityName.${note.visibility}`)}</Tag>
                   {note.text}
-                  <Typography.Text type="secondary"> — {people.get(note.authorId) ?? note.authorId}, {new Date(note.at).toLocaleString()}</Typography.Text>
+                  <Typography.Text type="secondary"> — {note.authorId === null ? t('customer') : people.get(note.authorId) ?? note.authorId}, {new Date(note.at).toLocaleString()}</Typography.Text>
                 </Typography.Paragraph>
               ))}
             </Card>

@@ -31,7 +31,7 @@ export function EvidenceList({ evidence, people }: { evidence: ComplaintPageFrag
             title={<><Tag>{t(`evidenceKindName.${item.kind}`)}</Tag>{item.customerConsent && <Tag color="green">{t('consent')}</Tag>}</>}
             description={<>
               <Typography.Text>{item.text}</Typography.Text>
-              <Typography.Text type="secondary"> — {people.get(item.addedBy) ?? item.addedBy}, {new Date(item.addedAt).toLocaleString()}</Typography.Text>
+              <Typography.Text type="secondary"> — {item.addedBy === null ? t('customer') : people.get(item.addedBy) ?? item.addedBy}, {new Date(item.addedAt).toLocaleString()}</Typography.Text>
             </>}
           />
         </List.Item>
