@@ -29,8 +29,7 @@ public sealed partial class LifecycleDiagramShould
 
     private static HashSet<string> DiagramStates()
     {
-        var readme = File.ReadAllText(Path.Combine(Checkout.Root(), "docs", "lifecycle.md"));
-        var section = readme[readme.IndexOf("## Complaint lifecycle", StringComparison.Ordinal)..];
+        var section = File.ReadAllText(Path.Combine(Checkout.Root(), "docs", "lifecycle.md"));
         var start = section.IndexOf("```mermaid", StringComparison.Ordinal);
         var diagram = section[start..section.IndexOf("```", start + 3, StringComparison.Ordinal)];
         return [.. Transition().Matches(diagram).SelectMany(m => new[] { m.Groups["from"].Value, m.Groups["to"].Value })
