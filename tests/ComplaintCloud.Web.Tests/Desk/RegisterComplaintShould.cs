@@ -111,6 +111,8 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
     private async Task FillKettleAsync()
     {
         // The category tree is the tenant's, seeded from the general enterprise's categories.
+        // The picker searches the tree once it has arrived.
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Page.GetByLabel("Category").FillAsync("malfunction");
         await Page.Locator(".ant-select-tree-node-content-wrapper", new() { HasText = "(product/malfunction)" }).ClickAsync();
         await Page.GetByLabel("The customer's words").FillAsync(Kettle);

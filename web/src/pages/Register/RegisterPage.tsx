@@ -117,8 +117,6 @@ export default function RegisterPage() {
           <Col xs={24} md={8}>
             <Form.Item name="category" label={t('category')} rules={required(t, limits.category)}>
               <TreeSelect
-                // Expanding all applies when the tree mounts: mount it again once the categories have arrived.
-                key={categories ? 'loaded' : 'loading'}
                 showSearch
                 treeDefaultExpandAll
                 placeholder={t('categoryHint')}
