@@ -433,11 +433,16 @@ public sealed partial class Complaint
     // Joint decisions need as many people as roles: nobody reviews and approves, or approves twice.
     private void RequireNotYetDecidedBy(Actor actor)
     {
-        if (Approvals.Concat(Reviews).Any(a => a.UserId == actor.UserId))
+        if (AlreadyDecidedRefusal(actor) is { } refusal)
         {
-            throw new DomainException(ErrorCode.Forbidden, "You have already reviewed or approved this plan; the others must come from other people.");
+            throw refusal;
         }
     }
+
+    private DomainException? AlreadyDecidedRefusal(Actor actor) =>
+        Approvals.Concat(Reviews).Any(a => a.UserId == actor.UserId)
+            ? new DomainException(ErrorCode.Forbidden, "You have already reviewed or approved this plan; the others must come from other people.")
+            : null;
 
     private static void RequireRoleOrTenantAdmin(Actor actor, string role, string refusal)
     {

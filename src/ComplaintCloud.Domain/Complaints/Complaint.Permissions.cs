@@ -73,9 +73,9 @@ public sealed partial class Complaint
 
     private DomainException? ApprovalRefusal(Actor actor, ApprovalRequirement requirement)
     {
-        if (Approvals.Concat(Reviews).Any(a => a.UserId == actor.UserId))
+        if (AlreadyDecidedRefusal(actor) is { } decided)
         {
-            return new DomainException(ErrorCode.Forbidden, "You have already reviewed or approved this plan; the others must come from other people.");
+            return decided;
         }
 
         var outstanding = OutstandingApprovals(requirement);
