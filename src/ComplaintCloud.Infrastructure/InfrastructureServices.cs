@@ -7,6 +7,7 @@ using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Domain.Tenants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,8 @@ public static class InfrastructureServices
         services.AddScoped<TenantContext>();
         services.AddDbContext<ComplaintCloudDbContext>((provider, options) => options
             .UseComplaintCloudDatabase(connectionString)
-            .AddInterceptors(provider.GetRequiredService<ClockArming>()));
+            // Every interceptor in the container, in the order registered: ClockArming, and whatever a host adds.
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddSlaScheduling(connectionString);
         services.AddScoped<TenantDirectory>();
         services.AddScoped<PlatformDirectory>();

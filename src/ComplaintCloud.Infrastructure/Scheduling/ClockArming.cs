@@ -10,7 +10,8 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// <summary>
 /// Brings a tenant's trigger forward whenever a saved clock (started at intake, resumed, replanned…) needs the
 /// scheduler earlier, so no use case has to remember to. Inside a transaction it arms only once the transaction has
-/// committed: a job fired earlier would not yet see the clock, and re-arm past it.
+/// committed: a job fired earlier would not yet see the clock, and re-arm past it. Once committed, the clock is the
+/// tenant's whatever the caller does next, so the arming ignores the caller's cancellation (a client hanging up).
 /// </summary>
 public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -35,14 +36,14 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context!.Database.CurrentTransaction is null)
         {
-            await ArmPendingAsync(cancellationToken);
+            await ArmPendingAsync();
         }
 
         return result;
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        ArmPendingAsync(cancellationToken);
+        ArmPendingAsync();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -50,15 +51,15 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
         return Task.CompletedTask;
     }
 
-    private async Task ArmPendingAsync(CancellationToken cancellationToken)
+    private async Task ArmPendingAsync()
     {
         foreach (var (tenantId, at) in _pending)
         {
             try
             {
-                await triggers.ArmAsync(tenantId, at, cancellationToken);
+                await triggers.ArmAsync(tenantId, at, CancellationToken.None);
             }
-#pragma warning disable CA1031 // What was saved stays saved; the next start (or arm) of the tenant picks the clock up.
+#pragma warning disable CA1031 // What was saved stays saved; RecoverOverdueTriggers arms it late rather than never.
             catch (Exception e)
 #pragma warning restore CA1031
             {

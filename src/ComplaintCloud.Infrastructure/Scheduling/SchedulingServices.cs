@@ -1,7 +1,9 @@
 using ComplaintCloud.Infrastructure.Notifications;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodaTime;
 using Npgsql;
 using Quartz;
 
@@ -54,7 +56,10 @@ public static class SchedulingServices
         services.AddSingleton<SlaTriggers>();
         services.AddSingleton<SlaSweep>();
         services.AddScoped<ClockArming>();
+        services.AddScoped<IInterceptor>(provider => provider.GetRequiredService<ClockArming>());
         services.AddHostedService<ArmTenantsOnStart>();
+        services.AddSingleton<OverdueTriggerRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<OverdueTriggerRecovery>());
         services.AddSingleton<ClockAlertFeed>();
         services.AddHostedService(provider => new ClockAlertListener(
             connectionString, provider.GetRequiredService<ClockAlertFeed>(), provider.GetRequiredService<ILogger<ClockAlertListener>>()));
@@ -68,7 +73,41 @@ public static class SchedulingServices
 /// </summary>
 internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers triggers) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmTenantsAsync(scopes, triggers, only: null, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmTenantsAsync(scopes, triggers, (_, _) => true, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Once a minute, arms every tenant whose next alert is more than a minute overdue. A clock is saved before its
+/// tenant's trigger is armed; when that arm fails (the database gone for a moment, the node killed right after the
+/// commit) the clock would wait for the next start. This makes it late by a minute or two instead.
+/// </summary>
+public sealed class OverdueTriggerRecovery(IServiceScopeFactory scopes, SlaTriggers triggers, IClock clock, ILogger<OverdueTriggerRecovery> logger) : BackgroundService
+{
+    public static readonly Duration Grace = Duration.FromMinutes(1);
+
+    public Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var overdue = clock.GetCurrentInstant() - Grace;
+        return TenantClockJob.ArmTenantsAsync(scopes, triggers, (_, next) => next < overdue, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Grace.ToTimeSpan());
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RecoverAsync(stoppingToken);
+            }
+#pragma warning disable CA1031 // The next tick tries again; recovery must not stop the host.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Re-arming the tenants with overdue SLA alerts failed; trying again in {Grace}.", Grace);
+            }
+        }
+    }
 }

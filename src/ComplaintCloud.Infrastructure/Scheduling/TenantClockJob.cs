@@ -72,7 +72,7 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
         // scheduler shutting down arms nothing; the next start arms every tenant.
         if (Running(context.Scheduler) && toArm is not { Count: 0 })
         {
-            await ArmTenantsAsync(scopes, triggers, toArm, cancellationToken);
+            await ArmTenantsAsync(scopes, triggers, (tenant, _) => toArm is null || toArm.Contains(tenant), cancellationToken);
         }
 
         if (next is { } at && Running(context.Scheduler))
@@ -161,19 +161,21 @@ public sealed class TenantClockJob(IServiceScopeFactory scopes, SlaTriggers trig
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Arms each tenant that has clocks to watch — all of them, or <paramref name="only"/> these — to its next
-    /// alert (never later than it is armed): at start, and when a sweep that stood in for tenants' triggers ends.</summary>
-    public static async Task ArmTenantsAsync(IServiceScopeFactory scopes, SlaTriggers triggers, IReadOnlySet<Guid>? only, CancellationToken cancellationToken)
+    /// <summary>Arms each tenant that has clocks to watch and that <paramref name="which"/> picks by its id and next
+    /// alert, to that alert (never later than it is armed): at start, when a sweep that stood in for tenants' triggers
+    /// ends, and for tenants whose alert is long overdue.</summary>
+    public static async Task ArmTenantsAsync(IServiceScopeFactory scopes, SlaTriggers triggers, Func<Guid, Instant, bool> which, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         ArgumentNullException.ThrowIfNull(triggers);
+        ArgumentNullException.ThrowIfNull(which);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
         // Across tenants by design, before any tenant is known: through a function that answers tenants and times only.
         var tenants = await db.Database
             .SqlQuery<NextClockAlert>($"SELECT tenant_id, next_alert_at AS next FROM complaintcloud_next_clock_alerts()")
             .ToListAsync(cancellationToken);
-        foreach (var tenant in tenants.Where(t => only is null || only.Contains(t.TenantId)))
+        foreach (var tenant in tenants.Where(t => which(t.TenantId, t.Next)))
         {
             await triggers.ArmAsync(tenant.TenantId, tenant.Next, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ComplaintCloud.Api.Tests.Lifecycle;
 using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Tests;
 
 namespace ComplaintCloud.Api.Tests.Complaints;
 
@@ -154,6 +155,33 @@ public sealed class ComplaintBoardShould(ApiFixture api)
 
         Assert.Empty(await QueueAsync(supervisor));
         Assert.Equal([id], await QueueAsync(manager));
+    }
+
+    [Fact]
+    public async Task CountTheMatchesOnlyWhenTheQueryAsksForTheTotal()
+    {
+        using var telemetry = new TelemetryCapture();
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        await desk.SubmitAsync();
+        await desk.SubmitAsync();
+
+        var counted = await desk.Admin.SendAsync("query BoardWithTotal { complaints(first: 1) { totalCount nodes { id } } }");
+        var uncounted = await desk.Admin.SendAsync("query BoardWithoutTotal { complaints(first: 1) { nodes { id } } }");
+
+        Assert.Equal(2, counted.Data.GetProperty("complaints").GetProperty("totalCount").GetInt32());
+        uncounted.AssertNoErrors();
+        Assert.Contains(SqlBeneath(telemetry, "query BoardWithTotal"), IsCount);
+        Assert.DoesNotContain(SqlBeneath(telemetry, "query BoardWithoutTotal"), IsCount);
+    }
+
+    private static bool IsCount(string sql) => sql.Contains("count(*)", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> SqlBeneath(TelemetryCapture telemetry, string operationName)
+    {
+        var operation = Assert.Single(telemetry.Spans, span => span.DisplayName == operationName);
+        return [.. telemetry.Spans
+            .Where(span => span.Source.Name == "Npgsql" && span.ParentSpanId == operation.SpanId)
+            .Select(span => span.GetTagItem("db.query.text") as string ?? span.GetTagItem("db.statement") as string ?? "")];
     }
 
     private static Dictionary<string, object?> Urgent()

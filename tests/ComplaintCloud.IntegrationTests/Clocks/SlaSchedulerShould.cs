@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using ComplaintCloud.Infrastructure.Notifications;
+using ComplaintCloud.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using Quartz;
 
 namespace ComplaintCloud.IntegrationTests.Clocks;
 
@@ -35,6 +37,25 @@ public sealed class SlaSchedulerShould(PostgresFixture postgres)
 
         Assert.Equal(winery.Tenant.Id, notice.TenantId);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"Handled {started.Elapsed} after start.");
+    }
+
+    [Fact]
+    public async Task ArmATenantWhoseTriggerWasLostOnceItsAlertIsAMinuteOverdue()
+    {
+        var clock = new FakeClock(SystemClock.Instance.GetCurrentInstant());
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_recover"), clock, "sla-r");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, 100);
+        var scheduler = await instance.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var key = SlaTriggers.TriggerKeyOf(winery.Tenant.Id);
+        // As if the arm after the commit had failed: the clock is saved, its tenant's trigger is not.
+        await scheduler.UnscheduleJob(key);
+        var recovery = instance.Services.GetRequiredService<OverdueTriggerRecovery>();
+
+        clock.Reset(complaint.Clocks.Where(c => c.NextAlertAt is not null).Min(c => c.NextAlertAt!.Value) + OverdueTriggerRecovery.Grace + Duration.FromSeconds(1));
+        await recovery.RecoverAsync(CancellationToken.None);
+
+        Assert.NotNull(await scheduler.GetTrigger(key));
     }
 
     private sealed class Observer(Action<ClockAlertNotice> onNext) : IObserver<ClockAlertNotice>

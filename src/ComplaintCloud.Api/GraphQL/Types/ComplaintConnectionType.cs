@@ -13,7 +13,9 @@ public sealed class ComplaintConnectionType : ObjectGraphType<ComplaintPage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEdgeType>>>>("edges").Resolve(c => c.Source.Items);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintType>>>>("nodes").Resolve(c => c.Source.Items.Select(i => i.Complaint).ToList());
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source);
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("Every complaint the filter matches, counted exactly; the count runs only when this field is selected, and costs a scan of the matches.")
+            .ResolveAsync(async c => await c.Source.CountAllAsync(c.CancellationToken));
     }
 }
 

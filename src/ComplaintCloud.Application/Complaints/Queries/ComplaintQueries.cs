@@ -40,8 +40,11 @@ public enum ComplaintOrder
     NearestDeadline,
 }
 
-/// <summary>A page of complaints in the asked order, with an opaque cursor to the next page.</summary>
-public sealed record ComplaintPage(IReadOnlyList<(Complaint Complaint, string Cursor)> Items, bool HasNextPage, int TotalCount);
+/// <summary>
+/// A page of complaints in the asked order, with an opaque cursor to the next page. Counting every match costs a scan
+/// of them, so it is a function the API calls only when a query selects the total.
+/// </summary>
+public sealed record ComplaintPage(IReadOnlyList<(Complaint Complaint, string Cursor)> Items, bool HasNextPage, Func<CancellationToken, Task<int>> CountAllAsync);
 
 /// <summary>Reads complaints of the signed-in user's tenant; another tenant's complaint is simply not there.</summary>
 public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext tenantContext)
@@ -68,12 +71,11 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         }
 
         var query = Filtered(filter);
-        var totalCount = await query.CountAsync(cancellationToken);
         var rows = order == ComplaintOrder.NearestDeadline
             ? await ByNearestDeadline(query, after).Take(size + 1).Include(c => c.Clocks).IncludeLifecycle().AsNoTracking().ToListAsync(cancellationToken)
             : await Newest(query, after).Take(size + 1).Include(c => c.Clocks).IncludeLifecycle().AsNoTracking().ToListAsync(cancellationToken);
         var cursor = order == ComplaintOrder.NearestDeadline ? (Func<Complaint, string>)DeadlineCursor : NewestCursor;
-        return new ComplaintPage(rows.Take(size).Select(c => (c, cursor(c))).ToList(), rows.Count > size, totalCount);
+        return new ComplaintPage(rows.Take(size).Select(c => (c, cursor(c))).ToList(), rows.Count > size, ct => query.CountAsync(ct));
     }
 
     // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving.
