@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The load harness (issue 17): one command, so everyone measures the same way. Starts a private PostgreSQL and the
+# service (Release, Production settings, rate limits raised) on it, signs tenants up, seeds complaints, then runs in
+# one go, alternating each service figure with the raw PostgreSQL figure it is compared with:
+#   pgbench single-row insert | wrk submitComplaint (1 and 20 tenants, 8 and 32 connections) | pgbench insert …
+#   pgbench list select | wrk complaints(first: 20) | pgbench list select
+# and prints each figure with p50/p99, errors, and the ratio to the mean of the pgbench runs either side.
+#   benchmarks/load/run.sh                      # the figures in the README
+#   DURATION=5 COMPLAINTS=2000 benchmarks/load/run.sh   # a quick check that the harness works
+# Settings (environment): DURATION seconds a run (20), TENANTS (20), COMPLAINTS over them (240000), NO_BUILD=1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$root/benchmarks/load"
+cd "$root"
+
+duration="${DURATION:-20}"
+tenants="${TENANTS:-20}"
+complaints="${COMPLAINTS:-240000}"
+service_port="${SERVICE_PORT:-5097}"
+pg_port="${PG_PORT:-55497}"
+url="http://127.0.0.1:$service_port"
+
+infra/postgres/ensure-installed.sh
+if ! command -v wrk >/dev/null; then
+  apt-get install -y wrk >/dev/null
+fi
+if [[ ${NO_BUILD:-0} != 1 ]]; then
+  dotnet build ComplaintCloud.sln -c Release -v quiet -nologo
+fi
+
+work="$(mktemp -d /tmp/complaintcloud-load.XXXXXX)"
+chmod 755 "$work"
+pg_bin="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin | sort -V | tail -1)"
+# PostgreSQL refuses to run as root.
+as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[[ $(id -u) == 0 ]] && chown postgres "$work"
+service_pid=""
+stop() {
+  [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+  as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop EXIT
+
+as_postgres "$pg_bin/initdb" -D "$work/pg" -A trust -U postgres --no-sync >/dev/null
+as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w start -o "-p $pg_port -k $work \
+  -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=1GB \
+  -c shared_preload_libraries=pg_stat_statements" >/dev/null
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+sql -d postgres <<'SQL'
+CREATE ROLE complaintcloud_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+CREATE ROLE complaintcloud_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT;
+CREATE DATABASE complaintcloud OWNER complaintcloud_owner;
+SQL
+sql -d complaintcloud -c "CREATE EXTENSION pg_stat_statements"
+
+database="Host=127.0.0.1;Port=$pg_port;Database=complaintcloud"
+ConnectionStrings__ComplaintCloud="$database;Username=complaintcloud_app" \
+ConnectionStrings__ComplaintCloudMigrations="$database;Username=complaintcloud_owner" \
+Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" ASPNETCORE_ENVIRONMENT=Production Tenants__ProvisionDemo=false \
+RateLimits__PerIpPerMinute=100000000 RateLimits__PerTenantPerMinute=100000000 \
+  dotnet src/ComplaintCloud.Api/bin/Release/net10.0/ComplaintCloud.Api.dll --urls "$url" >"$work/service.log" 2>&1 &
+service_pid=$!
+until curl -sf "$url/readyz" >/dev/null; do
+  kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+graphql() { curl -sf "$url/graphql" -H 'Content-Type: application/json' "$@"; }
+submit_body='{"query":"mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }","variables":{"input":{"channel":"PHONE","kind":"COMPLAINT","category":"product/malfunction","description":"The kettle stopped heating after two days; the customer wants it replaced and asks for a call back this afternoon.","customer":{"name":"Load","contact":"13800138000"},"amountInvolved":100}}}'
+echo "Signing up $tenants tenants, each with one complaint made through the API..."
+for ((i = 1; i <= tenants; i++)); do
+  slug="load-$i-$RANDOM"
+  token="$(graphql -d "{\"query\":\"mutation { signUp(input: {companyName: \\\"Load $i\\\", slug: \\\"$slug\\\", adminEmail: \\\"admin@$slug.example\\\", adminPassword: \\\"a-long-password\\\"}) { token } }\"}" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+  echo "$token" >>"$work/tokens"
+  graphql -H "Authorization: Bearer $token" -d "$submit_body" >/dev/null
+done
+head -1 "$work/tokens" >"$work/token-1"
+echo "Seeding $complaints complaints over them..."
+sql -d complaintcloud -c "SET seed.per_tenant = $((complaints / tenants))" -f "$here/seed.sql"
+sql -d complaintcloud <<'SQL'
+CREATE TABLE bench_intake (id bigserial PRIMARY KEY, tenant_id uuid NOT NULL, received_at timestamptz NOT NULL, description text NOT NULL);
+CREATE INDEX ON bench_intake (tenant_id, received_at);
+CREATE TABLE bench_tenants AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM tenants;
+ALTER TABLE bench_tenants ADD PRIMARY KEY (n);
+SELECT pg_stat_statements_reset();
+SQL
+echo "$submit_body" >"$work/submit.json"
+echo '{"query":"{ complaints(first: 20) { nodes { id number status receivedAt } pageInfo { hasNextPage endCursor } } }"}' >"$work/list.json"
+
+# pgbench's per-transaction log gives its percentiles: the third field is the latency in microseconds.
+pgbench_run() {
+  rm -f "$work"/pgbench_log*
+  local tps
+  tps="$(pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 8 -j 2 -T "$duration" -D tenants="$tenants" \
+    -l --log-prefix="$work/pgbench_log" -f "$here/$1" complaintcloud | sed -n 's/^tps = \([0-9.]*\).*/\1/p')"
+  local latencies="$work/latencies"
+  cat "$work"/pgbench_log* | awk '{print $3}' | sort -n >"$latencies"
+  local count
+  count=$(wc -l <"$latencies")
+  printf 'RESULT tps=%.0f p50_ms=%.2f p99_ms=%.2f errors=0 requests=%d\n' "$tps" \
+    "$(echo "$(sed -n "$((count / 2 + 1))p" "$latencies") / 1000" | bc -l)" \
+    "$(echo "$(sed -n "$((count * 99 / 100 + 1))p" "$latencies") / 1000" | bc -l)" "$count"
+}
+
+wrk_run() {
+  BODY_FILE="$work/$1" TOKENS_FILE="$work/$2" wrk -t 2 -c "$3" -d "${duration}s" --timeout 10s -s "$here/graphql.lua" "$url/graphql" \
+    | grep '^RESULT'
+}
+
+tps_of() { sed -n 's/.*tps=\([0-9]*\).*/\1/p' <<<"$1"; }
+report() {
+  local label="$1" figure="$2" before="${3:-}" after="${4:-}"
+  local line="${figure#RESULT }"
+  if [[ -n $before ]]; then
+    local raw=$((($(tps_of "$before") + $(tps_of "$after")) / 2))
+    line="$line ratio=$(echo "scale=3; $(tps_of "$figure") / $raw" | bc) of $raw raw tps"
+  fi
+  printf '%-42s %s\n' "$label" "$line"
+}
+
+echo "Measuring, $duration s a run..."
+insert_1="$(pgbench_run insert.sql)"
+submit_1_8="$(wrk_run submit.json token-1 8)"
+insert_2="$(pgbench_run insert.sql)"
+submit_20_8="$(wrk_run submit.json tokens 8)"
+insert_3="$(pgbench_run insert.sql)"
+submit_20_32="$(wrk_run submit.json tokens 32)"
+insert_4="$(pgbench_run insert.sql)"
+list_1="$(pgbench_run list.sql)"
+list_8="$(wrk_run list.json tokens 8)"
+list_2="$(pgbench_run list.sql)"
+
+echo
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $tenants tenants, $(sql -d complaintcloud -tAc 'SELECT count(*) FROM complaints') complaints"
+report "pgbench single-row insert, 8 conn" "$insert_1"
+report "submitComplaint, 1 tenant, 8 conn" "$submit_1_8" "$insert_1" "$insert_2"
+report "submitComplaint, $tenants tenants, 8 conn" "$submit_20_8" "$insert_2" "$insert_3"
+report "submitComplaint, $tenants tenants, 32 conn" "$submit_20_32" "$insert_3" "$insert_4"
+report "pgbench list select, 8 conn" "$list_1"
+report "complaints(first: 20), 8 conn" "$list_8" "$list_1" "$list_2"
+echo
+echo "Statements by total time during the service runs (pg_stat_statements):"
+sql -d complaintcloud -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+  FROM pg_stat_statements WHERE query NOT LIKE '%bench_%' ORDER BY total_exec_time DESC LIMIT 15"
