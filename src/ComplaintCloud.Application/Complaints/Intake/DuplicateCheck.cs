@@ -12,20 +12,20 @@ namespace ComplaintCloud.Application.Complaints.Intake;
 /// </summary>
 internal static class DuplicateCheck
 {
-    public static async Task<Complaint?> FindEarlierAsync(ComplaintCloudDbContext db, Complaint complaint, int windowDays, CancellationToken cancellationToken)
+    public static async Task<Complaint?> FindEarlierAsync(
+        ComplaintCloudDbContext db, string? contactKey, string? customerNumber, string category, Instant receivedAt, int windowDays, CancellationToken cancellationToken)
     {
-        var contact = complaint.ContactKey;
-        var number = string.IsNullOrWhiteSpace(complaint.Customer.CustomerNumber) ? null : complaint.Customer.CustomerNumber;
-        if (contact is null && number is null)
+        var number = string.IsNullOrWhiteSpace(customerNumber) ? null : customerNumber;
+        if (contactKey is null && number is null)
         {
             return null;
         }
 
-        var family = complaint.Category.Split('/')[0];
-        var since = complaint.ReceivedAt - Duration.FromDays(windowDays);
+        var family = category.Split('/')[0];
+        var since = receivedAt - Duration.FromDays(windowDays);
         return await db.Complaints.AsNoTracking()
             .Where(c => c.ReceivedAt >= since)
-            .Where(c => (contact != null && c.ContactKey == contact) || (number != null && c.Customer.CustomerNumber == number))
+            .Where(c => (contactKey != null && c.ContactKey == contactKey) || (number != null && c.Customer.CustomerNumber == number))
             .Where(c => c.Category == family || c.Category.StartsWith(family + "/"))
             .OrderByDescending(c => c.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);

@@ -58,12 +58,18 @@ public sealed class SubmitComplaintHandler(
         var now = clock.GetCurrentInstant();
         var verdict = await policies.GradeAsync(tenant, command.Intake.ToPolicyFacts(), now);
 
+        var contactKey = ContactKey.Of(command.Intake.Customer.Contact, ContactKey.RegionOf(tenant.TimeZone));
+        var repeatOf = await DuplicateCheck.FindEarlierAsync(
+            db, contactKey, command.Intake.Customer.CustomerNumber, command.Intake.Category.Trim(), now, tenant.DuplicateWindowDays, cancellationToken);
+
+        // Taking the number locks the tenant's counter row until the commit, which orders the tenant's intakes one
+        // after another: nothing that can be done before it is done after it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var day = now.InZone(tenant.Calendar().Zone).Date;
         var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
         var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);
-        complaint.KeyContactAs(ContactKey.Of(complaint.Customer.Contact, ContactKey.RegionOf(tenant.TimeZone)));
-        if (await DuplicateCheck.FindEarlierAsync(db, complaint, tenant.DuplicateWindowDays, cancellationToken) is { } repeatOf)
+        complaint.KeyContactAs(contactKey);
+        if (repeatOf is not null)
         {
             complaint.FlagDuplicateOf(repeatOf, now);
         }
