@@ -105,6 +105,28 @@ public sealed class ClockPurposesShould(ApiFixture api)
         AssertStartedAtReopen(clocks, "PLAN", reopenedAt, TimeSpan.FromHours(24));
     }
 
+    // Seed 003: the reopened round's clocks breach and escalate like any clock (general enterprise: one step up the approvers' chain).
+    [Fact]
+    public async Task Breach_and_escalate_the_contact_clock_of_a_reopened_round_like_any_clock()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var id = await desk.SubmitAsync();
+        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
+        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+
+        await desk.BreachClocksAsync(id);
+
+        Assert.Equal("BREACHED", State(await ClocksAsync(desk, id), "CONTACT", 1));
+        var history = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { history { type data } } }", new { id });
+        Assert.Contains(
+            history.Data.GetProperty("complaint").GetProperty("history").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetString() == "ESCALATED")
+                .Select(e => e.GetProperty("data")),
+            data => data.GetProperty("kind").GetString() == "CONTACT" && data.GetProperty("trigger").GetString() == "Breached");
+    }
+
     // SPEC §3b: serious — report and be on site within 10 minutes, a plan within 24 hours.
     [Fact]
     public async Task Start_the_serious_tiers_10_minute_report_and_on_site_and_24_hour_plan_clocks_from_the_reopen_of_a_general_winery_complaint()
