@@ -92,12 +92,8 @@ public sealed class ClockPurposesShould(ApiFixture api)
     public async Task Start_the_urgent_grades_30_minute_contact_and_24_hour_plan_clocks_from_the_reopen_of_a_normal_complaint()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (agent, _) = await desk.UserAsync("AGENT");
-        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
-        var id = await desk.SubmitAsync();
-        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
 
-        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+        var id = await ReopenUnhappyNormalAsync(desk);
 
         var reopenedAt = await ReopenedAtAsync(desk, id);
         var clocks = await ClocksAsync(desk, id);
@@ -110,11 +106,7 @@ public sealed class ClockPurposesShould(ApiFixture api)
     public async Task Breach_and_escalate_the_contact_clock_of_a_reopened_round_like_any_clock()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (agent, _) = await desk.UserAsync("AGENT");
-        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
-        var id = await desk.SubmitAsync();
-        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
-        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+        var id = await ReopenUnhappyNormalAsync(desk);
 
         await desk.BreachClocksAsync(id);
 
@@ -180,6 +172,17 @@ public sealed class ClockPurposesShould(ApiFixture api)
         AssertStartedAt(clocks, "REPORT", 0, regradedAt, TimeSpan.FromMinutes(5));
         AssertStartedAt(clocks, "CONTACT", 0, regradedAt, TimeSpan.FromMinutes(30));
         AssertStartedAt(clocks, "RESPONSE", 0, regradedAt, TimeSpan.FromHours(4));
+    }
+
+    // A normal complaint handled to its callback, which the unhappy customer's answer reopens one grade higher (URGENT).
+    private static async Task<string> ReopenUnhappyNormalAsync(Desk desk)
+    {
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var id = await desk.SubmitAsync();
+        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
+        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+        return id;
     }
 
     private static async Task<JsonElement> ApproveAsync(GraphQLClient owner, GraphQLClient approver, string id)
