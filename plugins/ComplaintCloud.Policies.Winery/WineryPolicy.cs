@@ -27,6 +27,7 @@ public sealed class WineryPolicy : IComplaintPolicy
         public const string ManyCustomers = "manyCustomersThreshold";
         public const string ReportMinutes = "reportMinutes";
         public const string OnSiteMinutes = "onSiteMinutes";
+        public const string OnSiteConfirmedByCustomer = "onSiteConfirmedByCustomer";
         public const string SeriousPlanHours = "seriousPlanHours";
         public const string MajorPlanHours = "majorPlanHours";
         public const string MinorResolveHours = "minorResolveHours";
@@ -123,6 +124,8 @@ public sealed class WineryPolicy : IComplaintPolicy
             new(Keys.ManyCustomers, new("Customers affected that raise the tier by one", "影响客户数达到即升一级"), SettingKind.WholeNumber, "5", 2, 100_000),
             new(Keys.ReportMinutes, new("Report to the department head (and CS centre) within (minutes)", "上报部门负责人（及客服中心）时限（分钟）"), SettingKind.WholeNumber, "10", 1, 120),
             new(Keys.OnSiteMinutes, new("Be on site with the customer within (minutes)", "赶至事发地点时限（分钟）"), SettingKind.WholeNumber, "10", 1, 120),
+            // Seed 000: the customer signs the on-site check record (由客户签字确认《现场核查记录》).
+            new(Keys.OnSiteConfirmedByCustomer, new("Being on site counts once the customer has signed the on-site check record", "现场核查记录经客户签字确认后方算到场"), SettingKind.Boolean, "true"),
             new(Keys.SeriousPlanHours, new("Plan for a serious complaint within (hours)", "特大投诉制定方案时限（小时）"), SettingKind.WholeNumber, "24", 1, 336),
             new(Keys.MajorPlanHours, new("Plan for a major complaint within (hours)", "重大投诉制定方案时限（小时）"), SettingKind.WholeNumber, "48", 1, 336),
             new(Keys.MinorResolveHours, new("Resolve a minor complaint within (hours)", "轻微投诉处理时限（小时）"), SettingKind.WholeNumber, "2", 1, 168),
@@ -194,7 +197,10 @@ public sealed class WineryPolicy : IComplaintPolicy
         var clocks = new List<ClockRule>(capacity: 5)
         {
             new("REPORT", Duration.Minutes(settings.WholeNumber(Keys.ReportMinutes)), ClockStart.Received),
-            new("ON_SITE", Duration.Minutes(settings.WholeNumber(Keys.OnSiteMinutes)), ClockStart.Received),
+            new("ON_SITE", Duration.Minutes(settings.WholeNumber(Keys.OnSiteMinutes)), ClockStart.Received)
+            {
+                NeedsCustomerConfirmation = settings.Flag(Keys.OnSiteConfirmedByCustomer),
+            },
         };
         if (tier.PlanHoursKey is not null)
         {

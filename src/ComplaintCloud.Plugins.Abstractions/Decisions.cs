@@ -16,7 +16,14 @@ public sealed record ClockRule(
     Duration Target,
     ClockStart StartsOn,
     bool PausesWhileWaitingOnCustomer = false,
-    int WarningPercent = 80);
+    int WarningPercent = 80)
+{
+    /// <summary>
+    /// Whether only a step the customer confirmed meets it: an ON_SITE clock is then met by an on-site check whose record
+    /// the customer signed (seed 000: 由客户签字确认《现场核查记录》), not by one they did not. False by default.
+    /// </summary>
+    public bool NeedsCustomerConfirmation { get; init; }
+}
 
 /// <summary>A length of time in one of the units the seeds use.</summary>
 /// <param name="Amount">How many units; positive.</param>

@@ -104,6 +104,17 @@ public sealed class WineryPolicyShould
     public void BeOnSiteWithinTenMinutes(string tier) =>
         Assert.Equal(Duration.Minutes(10), _policy.Clocks(tier, Sample.Complaint, _defaults).Clock("ON_SITE").Target);
 
+    // Seed 000: the customer signs the on-site check record (由客户签字确认《现场核查记录》).
+    [Theory]
+    [InlineData("MINOR")]
+    [InlineData("MAJOR")]
+    public void CountBeingOnSiteOnceTheCustomerHasSignedTheOnSiteCheckRecord(string tier) =>
+        Assert.True(_policy.Clocks(tier, Sample.Complaint, _defaults).Clock("ON_SITE").NeedsCustomerConfirmation);
+
+    [Fact]
+    public void CountBeingOnSiteWithoutTheCustomersSignatureWhenTheTenantSaysSo() =>
+        Assert.False(_policy.Clocks("SERIOUS", Sample.Complaint, Sample.Tuned(_policy, ("onSiteConfirmedByCustomer", "false"))).Clock("ON_SITE").NeedsCustomerConfirmation);
+
     [Theory]
     [InlineData("MINOR")]
     [InlineData("GENERAL")]

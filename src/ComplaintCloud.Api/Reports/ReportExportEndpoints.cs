@@ -70,7 +70,7 @@ public static class ReportExportEndpoints
                 ("duplicate", report.Duplicate), ("callback_satisfaction", report.CallbackSatisfaction),
             })
             {
-                await csv.RowAsync("rate", key, null, Number(rate.Count), Number(rate.OutOf), null, Number(rate.Value));
+                await RateAsync(csv, "rate", key, null, rate);
             }
 
             await csv.RowAsync("resolution_hours", "p50", null, null, null, null, Number(report.ResolutionHoursP50));
@@ -107,11 +107,28 @@ public static class ReportExportEndpoints
             {
                 await csv.RowAsync("preventive_measure", measure.ProblemKey, measure.ProblemKind, Number(measure.Count), null, Number(measure.PreviousCount), measure.Recurred ? "recurred" : "not recurred");
             }
+
+            var analysis = report.AnalysisReports;
+            await csv.RowAsync("analysis_report", "written", null, Number(analysis.Written), null, null, null);
+            foreach (var (key, rate) in new[] { ("audited", analysis.Audited), ("fix_effective", analysis.FixEffective) })
+            {
+                await RateAsync(csv, "analysis_report", key, null, rate);
+            }
+
+            // Seed 001: the standard a channel and tier is held to, then how many measured first responses met it.
+            foreach (var channel in report.ChannelResponse)
+            {
+                await csv.RowAsync("channel_standard", channel.Channel, channel.Tier, null, null, null, Number(channel.StandardSeconds));
+                await RateAsync(csv, "channel_response", channel.Channel, channel.Tier, channel.Compliance);
+            }
             await LedgerAsync(csv, report.PointsLedger);
         });
     }
 
     // The ledger's lines have columns of their own, so it follows the figures as a second table after an empty line.
+    private static Task RateAsync(CsvWriter csv, string section, string key, string? detail, Rate rate) =>
+        csv.RowAsync(section, key, detail, Number(rate.Count), Number(rate.OutOf), null, Number(rate.Value));
+
     private static async Task LedgerAsync(CsvWriter csv, PointsLedger ledger)
     {
         await csv.RowAsync();

@@ -58,7 +58,7 @@ public sealed class StartCheckoutHandler(
         tenantContext.RequireSignedInTenant();
         if (!settings.Enabled)
         {
-            throw new DomainException(ErrorCode.BadUserInput, "Billing is off on this deployment (no Stripe:SecretKey): every tenant is unlimited.");
+            throw new DomainException(ErrorCode.BadUserInput, "Billing is off on this deployment (it has no Stripe secret key): every tenant is unlimited.");
         }
 
         return tenantContext.RequireTenantAdmin("manage billing");

@@ -26,17 +26,55 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var grade = complaint.Grade ?? throw new DomainException(ErrorCode.InvalidTransition, "An ungraded complaint runs no clocks.");
-        var tenant = await TenantOfAsync(complaint, cancellationToken);
-        var rules = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Clocks(grade.Code, facts, settings));
-        var started = ComplaintClocks.Start(complaint, rules, step, from, tenant.Calendar());
+        var (tenant, rules) = await RulesAsync(complaint, grade.Code, cancellationToken);
+        return Start(complaint, rules, step, from, tenant);
+    }
+
+    /// <summary>
+    /// After a regrade, starts the new grade's receipt clocks that the round does not run yet, from the regrade, as a
+    /// reopen would; a clock whose purpose a step of the round already served (the complaint was taken, the plan
+    /// proposed) does not start.
+    /// </summary>
+    public async Task<IReadOnlyList<SlaClock>> StartRegradedClocksAsync(Complaint complaint, Instant from, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var steps = await db.ComplaintEvents.AsNoTracking()
+            .Where(e => e.ComplaintId == complaint.Id)
+            .OrderBy(e => e.At)
+            .Select(e => new { e.Type, e.Data })
+            .ToListAsync(cancellationToken);
+        var served = steps.Skip(steps.FindLastIndex(e => e.Type == "REOPENED") + 1)
+            .SelectMany(e => ClockPurposes.KindsMetBy(e.Type, e.Data))
+            .ToHashSet(StringComparer.Ordinal);
+        var (tenant, rules) = await RulesAsync(complaint, complaint.Grade!.Code, cancellationToken);
+        return Start(complaint, [.. rules.Where(rule => !served.Contains(rule.Kind))], ClockStart.Received, from, tenant);
+    }
+
+    private List<SlaClock> Start(Complaint complaint, IReadOnlyList<ClockRule> rules, ClockStart step, Instant from, Tenant tenant)
+    {
+        var started = ComplaintClocks.Start(complaint, rules, step, from, tenant.Calendar()).ToList();
         db.SlaClocks.AddRange(started);
         Record(complaint, "CLOCK_STARTED", started);
         return started;
     }
 
-    /// <summary>Stops the clock of <paramref name="kind"/> as met (e.g. ACKNOWLEDGE when the customer was acknowledged).</summary>
-    public async Task<SlaClock> MeetClockAsync(Complaint complaint, string kind, CancellationToken cancellationToken) =>
-        (await ApplyAsync(complaint, "CLOCK_MET", (now, calendar) => [ComplaintClocks.Meet(complaint, kind, now, calendar)], cancellationToken))[0];
+    /// <summary>Stops the clock of <paramref name="kind"/> as met at <paramref name="metAt"/> (e.g. ACKNOWLEDGE when the
+    /// customer was acknowledged, ON_SITE when the head was on site).</summary>
+    public async Task<SlaClock> MeetClockAsync(Complaint complaint, string kind, Instant metAt, CancellationToken cancellationToken) =>
+        (await ApplyAsync(complaint, "CLOCK_MET", (_, calendar) => [ComplaintClocks.Meet(complaint, kind, metAt, calendar)], cancellationToken))[0];
+
+    /// <summary>The clock kinds of the complaint's grade that only a step the customer confirmed meets.</summary>
+    public async Task<IReadOnlySet<string>> KindsNeedingCustomerConfirmationAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (complaint.Grade is not { } grade)
+        {
+            return new HashSet<string>();
+        }
+
+        var (_, rules) = await RulesAsync(complaint, grade.Code, cancellationToken);
+        return rules.Where(rule => rule.NeedsCustomerConfirmation).Select(rule => rule.Kind).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The purpose of the clocks still open lapsed (resolved, withdrawn, closed, reopened): stops them, neither met nor breached.</summary>
     public Task<IReadOnlyList<SlaClock>> StopClocksAsync(Complaint complaint, CancellationToken cancellationToken) =>
@@ -55,8 +93,7 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
     public async Task<IReadOnlyList<SlaClock>> ReplanClocksAsync(Complaint complaint, string newGradeCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        var tenant = await TenantOfAsync(complaint, cancellationToken);
-        var rules = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Clocks(newGradeCode, facts, settings));
+        var (tenant, rules) = await RulesAsync(complaint, newGradeCode, cancellationToken);
         var replanned = ComplaintClocks.Replan(complaint, rules, clock.GetCurrentInstant(), tenant.Calendar());
         Record(complaint, "CLOCK_REPLANNED", replanned);
         return replanned;
@@ -70,6 +107,13 @@ public sealed class ClockOperations(ComplaintCloudDbContext db, TenantContext te
         var changed = change(clock.GetCurrentInstant(), tenant.Calendar());
         Record(complaint, eventType, changed);
         return changed;
+    }
+
+    // The policy's clock rules for a grade of the complaint, with the tenant whose calendar plans them.
+    private async Task<(Tenant Tenant, IReadOnlyList<ClockRule> Rules)> RulesAsync(Complaint complaint, string gradeCode, CancellationToken cancellationToken)
+    {
+        var tenant = await TenantOfAsync(complaint, cancellationToken);
+        return (tenant, await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Clocks(gradeCode, facts, settings)));
     }
 
     private Task<Tenant> TenantOfAsync(Complaint complaint, CancellationToken cancellationToken) =>

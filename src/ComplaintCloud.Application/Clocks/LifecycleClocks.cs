@@ -17,13 +17,7 @@ public sealed class LifecycleClocks(ClockOperations clocks)
         ArgumentNullException.ThrowIfNull(steps);
         foreach (var step in steps)
         {
-            foreach (var kind in ClockPurposes.KindsMetBy(step.Type, step.Data))
-            {
-                if (ComplaintClocks.Open(complaint, kind) is not null)
-                {
-                    await clocks.MeetClockAsync(complaint, kind, cancellationToken);
-                }
-            }
+            await MeetAsync(complaint, step, cancellationToken);
 
             if (ClockPurposes.StopsOpenClocks(step.Type))
             {
@@ -51,8 +45,33 @@ public sealed class LifecycleClocks(ClockOperations clocks)
                     break;
                 case "REGRADED":
                     await clocks.ReplanClocksAsync(complaint, complaint.Grade!.Code, cancellationToken);
+                    // A reopen one grade higher starts the new grade's clocks itself, in a new round.
+                    if (!steps.Any(s => s.Type == "REOPENED"))
+                    {
+                        await clocks.StartRegradedClocksAsync(complaint, step.At, cancellationToken);
+                    }
+
                     break;
             }
+        }
+    }
+
+    // A step meets the open clocks it is for that were running when it happened; one the customer did not confirm (an
+    // unsigned on-site check) leaves those whose rule needs the customer's confirmation running.
+    private async Task MeetAsync(Complaint complaint, ComplaintEvent step, CancellationToken cancellationToken)
+    {
+        var metAt = ClockPurposes.MetAt(step);
+        var kinds = ClockPurposes.KindsMetBy(step.Type, step.Data)
+            .Where(kind => ComplaintClocks.Open(complaint, kind) is { } open && open.StartedAt <= metAt)
+            .ToList();
+        if (kinds.Count > 0 && !ClockPurposes.CustomerConfirmed(step))
+        {
+            kinds = kinds.Except(await clocks.KindsNeedingCustomerConfirmationAsync(complaint, cancellationToken)).ToList();
+        }
+
+        foreach (var kind in kinds)
+        {
+            await clocks.MeetClockAsync(complaint, kind, metAt, cancellationToken);
         }
     }
 }

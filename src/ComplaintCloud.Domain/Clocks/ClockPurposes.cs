@@ -1,4 +1,7 @@
 using System.Text.Json;
+using ComplaintCloud.Domain.Complaints;
+using NodaTime;
+using NodaTime.Text;
 
 namespace ComplaintCloud.Domain.Clocks;
 
@@ -36,15 +39,38 @@ public static class ClockPurposes
         return stepType == "NOTE_ADDED" && IsCustomerVisible(stepData) ? FirstResponse : MetBy.GetValueOrDefault(stepType, []);
     }
 
+    /// <summary>
+    /// When a step met its clocks: an on-site check when the head was on site (its checkedAt), which is recorded later;
+    /// any other step when it was taken.
+    /// </summary>
+    public static Instant MetAt(ComplaintEvent step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Type == "ON_SITE_CHECKED" && After(step.Data, "checkedAt") is { ValueKind: JsonValueKind.String } checkedAt
+            ? InstantPattern.ExtendedIso.Parse(checkedAt.GetString()!).Value
+            : step.At;
+    }
+
+    /// <summary>
+    /// Whether the customer confirmed what a step records: false only for an on-site check whose record the customer did
+    /// not sign, which meets no clock whose rule needs the customer's confirmation.
+    /// </summary>
+    public static bool CustomerConfirmed(ComplaintEvent step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return After(step.Data, "customerConfirmed") is not { ValueKind: JsonValueKind.False };
+    }
+
     /// <summary>Whether a lifecycle step stops every clock still open (after meeting those it meets).</summary>
     public static bool StopsOpenClocks(string stepType) => MakeMoot.Contains(stepType);
 
     // A note the customer can see is a contact with the customer; an internal one is not.
-    private static bool IsCustomerVisible(string noteData)
+    private static bool IsCustomerVisible(string noteData) => After(noteData, "visibility")?.GetString() == "CUSTOMER_VISIBLE";
+
+    // A value of the step's state after it: its data is {"before": …, "after": …}.
+    private static JsonElement? After(string stepData, string property)
     {
-        using var data = JsonDocument.Parse(noteData);
-        return data.RootElement.TryGetProperty("after", out var after)
-            && after.TryGetProperty("visibility", out var visibility)
-            && visibility.GetString() == "CUSTOMER_VISIBLE";
+        using var data = JsonDocument.Parse(stepData);
+        return data.RootElement.TryGetProperty("after", out var after) && after.TryGetProperty(property, out var value) ? value.Clone() : null;
     }
 }

@@ -34,12 +34,13 @@ public static class ComplaintClocks
         return complaint.Clocks.Where(c => c.Kind == kind && !c.IsSettled).MaxBy(c => (c.Round, c.StartedAt));
     }
 
-    /// <summary>Stops the complaint's open clock of <paramref name="kind"/> as met.</summary>
-    public static SlaClock Meet(Complaint complaint, string kind, Instant now, BusinessCalendar calendar)
+    /// <summary>Stops the complaint's open clock of <paramref name="kind"/> as met at <paramref name="metAt"/>, which may
+    /// be earlier than now (an on-site check is recorded after the visit).</summary>
+    public static SlaClock Meet(Complaint complaint, string kind, Instant metAt, BusinessCalendar calendar)
     {
         var clock = Open(complaint, kind)
             ?? throw new DomainException(ErrorCode.BadUserInput, $"The complaint runs no {kind} clock.", "kind");
-        clock.Meet(now, calendar);
+        clock.Meet(metAt, calendar);
         return clock;
     }
 

@@ -99,17 +99,19 @@ public sealed class SlaClock : ITenantOwned
     /// <summary>The breach is due: a counting clock, not yet breached, whose deadline has passed.</summary>
     public bool BreachDueAt(Instant now) => State is ClockState.Running or ClockState.Warned && DueAt <= now;
 
-    /// <summary>Stops the clock for good because its target was met; a breached clock keeps its breach on record.</summary>
-    public void Meet(Instant now, BusinessCalendar calendar)
+    /// <summary>Stops the clock for good because its target was met at <paramref name="metAt"/> (now, or earlier when
+    /// the step is recorded after it happened); a breached clock keeps its breach on record.</summary>
+    public void Meet(Instant metAt, BusinessCalendar calendar)
     {
         if (IsSettled)
         {
             throw new DomainException(ErrorCode.InvalidTransition, $"The {Kind} clock was already {(State == ClockState.Met ? "met" : "stopped")}.");
         }
 
-        Settle(now, calendar);
+        // Time already booked (up to a pause or a replan) stays booked.
+        Settle(Instant.Max(metAt, SpentUpTo), calendar);
         State = ClockState.Met;
-        MetAt = now;
+        MetAt = metAt;
         PausedAt = null;
         Track();
     }

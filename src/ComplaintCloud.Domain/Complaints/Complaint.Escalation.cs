@@ -26,6 +26,27 @@ public sealed partial class Complaint
     }
 
     /// <summary>
+    /// The roles of the cross-department emergency team the policy formed for the complaint (seeds 000/004), from the data
+    /// of its ESCALATED events in order: each role an InvolveEmergencyTeam step named, once.
+    /// </summary>
+    public static IReadOnlyList<string> EmergencyTeam(IEnumerable<string> escalatedEventData)
+    {
+        ArgumentNullException.ThrowIfNull(escalatedEventData);
+        var team = new List<string>();
+        foreach (var data in escalatedEventData)
+        {
+            using var escalation = JsonDocument.Parse(data);
+            if (escalation.RootElement.TryGetProperty("action", out var action) && action.GetString() == nameof(EscalationAction.InvolveEmergencyTeam)
+                && escalation.RootElement.GetProperty("role").GetString() is { } role && !team.Contains(role))
+            {
+                team.Add(role);
+            }
+        }
+
+        return team;
+    }
+
+    /// <summary>
     /// Applies the policy's steps: each is an ESCALATED event by the system saying what caused it, and the last step
     /// that escalates makes the complaint escalated to its role. Nothing happens to a complaint that is over.
     /// </summary>

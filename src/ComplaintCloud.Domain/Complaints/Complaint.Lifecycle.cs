@@ -2,6 +2,7 @@ using ComplaintCloud.Domain.Complaints.Lifecycle;
 using ComplaintCloud.Domain.Penalties;
 using ComplaintCloud.Plugins.Abstractions;
 using NodaTime;
+using NodaTime.Text;
 
 namespace ComplaintCloud.Domain.Complaints;
 
@@ -168,7 +169,7 @@ public sealed partial class Complaint
             {
                 evidenceId = check.Id,
                 checkedBy = check.OnSiteCheckedBy,
-                checkedAt = check.OnSiteCheckedAt?.ToString(),
+                checkedAt = InstantPattern.ExtendedIso.Format(check.OnSiteCheckedAt!.Value),
                 location = check.OnSiteLocation,
                 customerConfirmed = check.OnSiteCustomerConfirmed,
             });

@@ -27,12 +27,12 @@ public sealed record ComplaintIntake(
     {
         if (answeredAt is not { } answered)
         {
-            Require(contactedAt is null, "input.answeredAt", "contactedAt needs answeredAt, when the channel answered.");
+            Require(contactedAt is null, "input.answeredAt", "Give answeredAt, when the channel answered, with contactedAt.");
             return seconds;
         }
 
         Require(seconds is null, "input.answeredAt", "Give firstResponseSeconds or answeredAt, not both.");
-        var contacted = contactedAt ?? throw new DomainException(ErrorCode.BadUserInput, "answeredAt needs contactedAt, when the customer reached the channel.", "input.contactedAt");
+        var contacted = contactedAt ?? throw new DomainException(ErrorCode.BadUserInput, "Give contactedAt, when the customer reached the channel, with answeredAt.", "input.contactedAt");
         Require(answered >= contacted, "input.answeredAt", "The channel cannot answer before the customer reached it.");
         Require(answered - contacted <= NodaTime.Duration.FromSeconds(ChannelStandard.MaxSeconds), "input.answeredAt", $"A first response is at most {ChannelStandard.MaxSeconds} seconds.");
         return (int)Math.Ceiling((answered - contacted).TotalSeconds);

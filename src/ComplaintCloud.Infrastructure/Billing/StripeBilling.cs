@@ -103,9 +103,9 @@ public sealed class StripeBilling(BillingSettings settings, IClock clock, ILogge
             stripeEvent = EventUtility.ConstructEvent(
                 json, signatureHeader ?? "", secret, SignatureToleranceSeconds, clock.GetCurrentInstant().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (StripeException e)
+        catch (StripeException)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"The event does not verify: {e.Message}", "Stripe-Signature");
+            throw new DomainException(ErrorCode.BadUserInput, "The event's signature is missing, wrong or too old.", "Stripe-Signature");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

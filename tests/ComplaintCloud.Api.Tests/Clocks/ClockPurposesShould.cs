@@ -92,17 +92,31 @@ public sealed class ClockPurposesShould(ApiFixture api)
     public async Task Start_the_urgent_grades_30_minute_contact_and_24_hour_plan_clocks_from_the_reopen_of_a_normal_complaint()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (agent, _) = await desk.UserAsync("AGENT");
-        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
-        var id = await desk.SubmitAsync();
-        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
 
-        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+        var id = await ReopenUnhappyNormalAsync(desk);
 
         var reopenedAt = await ReopenedAtAsync(desk, id);
         var clocks = await ClocksAsync(desk, id);
         AssertStartedAtReopen(clocks, "CONTACT", reopenedAt, TimeSpan.FromMinutes(30));
         AssertStartedAtReopen(clocks, "PLAN", reopenedAt, TimeSpan.FromHours(24));
+    }
+
+    // Seed 003: the reopened round's clocks breach and escalate like any clock (general enterprise: one step up the approvers' chain).
+    [Fact]
+    public async Task Breach_and_escalate_the_contact_clock_of_a_reopened_round_like_any_clock()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await ReopenUnhappyNormalAsync(desk);
+
+        await desk.BreachClocksAsync(id);
+
+        Assert.Equal("BREACHED", State(await ClocksAsync(desk, id), "CONTACT", 1));
+        var history = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { history { type data } } }", new { id });
+        Assert.Contains(
+            history.Data.GetProperty("complaint").GetProperty("history").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetString() == "ESCALATED")
+                .Select(e => e.GetProperty("data")),
+            data => data.GetProperty("kind").GetString() == "CONTACT" && data.GetProperty("trigger").GetString() == "Breached");
     }
 
     // SPEC §3b: serious — report and be on site within 10 minutes, a plan within 24 hours.
@@ -129,6 +143,48 @@ public sealed class ClockPurposesShould(ApiFixture api)
         Assert.Equal("RUNNING", State(clocks, "RESOLVE", 1));
     }
 
+    // SPEC §3a: urgent — a plan within 24 hours; contact within 30 minutes, which taking the complaint already made.
+    [Fact]
+    public async Task Start_the_urgent_grades_24_hour_plan_clock_from_the_regrade_of_a_taken_normal_complaint_but_not_the_contact_it_had()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "assignComplaint", id);
+
+        await Desk.DoAsync(desk.Admin, "gradeComplaint", id, new { gradeCode = "URGENT", reason = "Three more customers called." });
+
+        var clocks = await ClocksAsync(desk, id);
+        AssertStartedAt(clocks, "PLAN", 0, await StepAtAsync(desk, id, "REGRADED"), TimeSpan.FromHours(24));
+        Assert.DoesNotContain(clocks, c => Kind(c) == "CONTACT");
+    }
+
+    // SPEC §3a: major — respond within 4 hours; seed 001: the responsible head within 5 minutes; contact within 30.
+    [Fact]
+    public async Task Start_the_major_grades_5_minute_report_30_minute_contact_and_4_hour_response_clocks_from_the_regrade_of_a_new_normal_complaint()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var id = await desk.SubmitAsync();
+
+        await Desk.DoAsync(desk.Admin, "gradeComplaint", id, new { gradeCode = "MAJOR", reason = "A journalist is asking." });
+
+        var regradedAt = await StepAtAsync(desk, id, "REGRADED");
+        var clocks = await ClocksAsync(desk, id);
+        AssertStartedAt(clocks, "REPORT", 0, regradedAt, TimeSpan.FromMinutes(5));
+        AssertStartedAt(clocks, "CONTACT", 0, regradedAt, TimeSpan.FromMinutes(30));
+        AssertStartedAt(clocks, "RESPONSE", 0, regradedAt, TimeSpan.FromHours(4));
+    }
+
+    // A normal complaint handled to its callback, which the unhappy customer's answer reopens one grade higher (URGENT).
+    private static async Task<string> ReopenUnhappyNormalAsync(Desk desk)
+    {
+        var (agent, _) = await desk.UserAsync("AGENT");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var id = await desk.SubmitAsync();
+        await Desk.ExecuteAsync(agent, id, await ApproveAsync(agent, supervisor, id));
+        await Desk.DoAsync(supervisor, "recordCallback", id, Unhappy);
+        return id;
+    }
+
     private static async Task<JsonElement> ApproveAsync(GraphQLClient owner, GraphQLClient approver, string id)
     {
         await Desk.ToPlanProposedAsync(owner, id);
@@ -142,20 +198,25 @@ public sealed class ClockPurposesShould(ApiFixture api)
         return [.. result.Data.GetProperty("complaint").GetProperty("clocks").EnumerateArray()];
     }
 
-    private static void AssertStartedAtReopen(IReadOnlyList<JsonElement> clocks, string kind, DateTime reopenedAt, TimeSpan target)
+    private static void AssertStartedAtReopen(IReadOnlyList<JsonElement> clocks, string kind, DateTime reopenedAt, TimeSpan target) =>
+        AssertStartedAt(clocks, kind, 1, reopenedAt, target);
+
+    private static void AssertStartedAt(IReadOnlyList<JsonElement> clocks, string kind, int round, DateTime at, TimeSpan target)
     {
-        var clock = clocks.Single(c => Kind(c) == kind && Round(c) == 1);
+        var clock = clocks.Single(c => Kind(c) == kind && Round(c) == round);
         Assert.Equal("RUNNING", clock.GetProperty("state").GetString());
-        Assert.Equal(reopenedAt, clock.GetProperty("startedAt").GetDateTime().ToUniversalTime());
-        Assert.Equal(reopenedAt + target, clock.GetProperty("dueAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(at, clock.GetProperty("startedAt").GetDateTime().ToUniversalTime());
+        Assert.Equal(at + target, clock.GetProperty("dueAt").GetDateTime().ToUniversalTime());
     }
 
-    private static async Task<DateTime> ReopenedAtAsync(Desk desk, string id)
+    private static Task<DateTime> ReopenedAtAsync(Desk desk, string id) => StepAtAsync(desk, id, "REOPENED");
+
+    private static async Task<DateTime> StepAtAsync(Desk desk, string id, string type)
     {
         var result = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { history { type at } } }", new { id });
         result.AssertNoErrors();
         return result.Data.GetProperty("complaint").GetProperty("history").EnumerateArray()
-            .Last(e => e.GetProperty("type").GetString() == "REOPENED").GetProperty("at").GetDateTime().ToUniversalTime();
+            .Last(e => e.GetProperty("type").GetString() == type).GetProperty("at").GetDateTime().ToUniversalTime();
     }
 
     private static string State(IReadOnlyList<JsonElement> clocks, string kind, int round) =>

@@ -56,10 +56,24 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant, string policyId 
     /// <summary>The admin's <c>report</c> over the days around now in the tenant's zone (Asia/Shanghai): whatever a test just did.</summary>
     public async Task<JsonElement> ReportAroundNowAsync(string query)
     {
-        var today = api.Services.GetRequiredService<IClock>().GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
-        var result = await Admin.SendAsync(query, new { period = new { from = $"{today.PlusDays(-1):yyyy-MM-dd}", to = $"{today.PlusDays(1):yyyy-MM-dd}" } });
+        var (from, to) = DaysAroundNow();
+        var result = await Admin.SendAsync(query, new { period = new { from, to } });
         result.AssertNoErrors();
         return result.Data.GetProperty("report");
+    }
+
+    /// <summary>The lines of the admin's <c>report.csv</c> over the days around now.</summary>
+    public async Task<string[]> ReportCsvAroundNowAsync()
+    {
+        var (from, to) = DaysAroundNow();
+        var csv = await Admin.Http.GetStringAsync(new Uri($"/reports/report.csv?from={from}&to={to}", UriKind.Relative));
+        return csv.Split("\r\n");
+    }
+
+    private (string From, string To) DaysAroundNow()
+    {
+        var today = api.Services.GetRequiredService<IClock>().GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).Date;
+        return ($"{today.PlusDays(-1):yyyy-MM-dd}", $"{today.PlusDays(1):yyyy-MM-dd}");
     }
 
     /// <summary>Makes every running or warned clock of the complaint overdue and has the SLA handler process the tenant.</summary>

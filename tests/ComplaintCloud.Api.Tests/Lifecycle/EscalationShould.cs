@@ -96,6 +96,23 @@ public sealed class EscalationShould(ApiFixture api)
         Assert.Contains("role:VP", await RecipientsAsync(desk, id, "ESCALATION"));
     }
 
+    // SPEC §3a: a major complaint gets a cross-department emergency team; an urgent one does not.
+    [Fact]
+    public async Task Show_the_emergency_team_formed_for_a_major_complaint_on_the_complaint()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var major = Operations.CalmMalfunctionInput();
+        major["facts"] = new { safetyRisk = true };
+
+        var majorId = await desk.SubmitAsync(major);
+        var normalId = await desk.SubmitAsync();
+
+        Assert.Equal(
+            ["VP", "LEGAL", "PR", "AFTER_SALES_MANAGER", "DEPARTMENT_HEAD"],
+            (await ReadAsync(desk, majorId)).GetProperty("emergencyTeam").EnumerateArray().Select(r => r.GetString()));
+        Assert.Empty((await ReadAsync(desk, normalId)).GetProperty("emergencyTeam").EnumerateArray());
+    }
+
     [Fact]
     public async Task Tell_the_role_a_person_escalates_a_complaint_to()
     {
@@ -125,7 +142,7 @@ public sealed class EscalationShould(ApiFixture api)
 
     private static async Task<JsonElement> ReadAsync(Desk desk, string id)
     {
-        var result = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { grade { code } escalatedTo history { type data } } }", new { id });
+        var result = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { grade { code } escalatedTo emergencyTeam history { type data } } }", new { id });
         result.AssertNoErrors();
         return result.Data.GetProperty("complaint");
     }

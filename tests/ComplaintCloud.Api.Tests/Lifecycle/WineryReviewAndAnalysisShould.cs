@@ -39,7 +39,7 @@ public sealed class WineryReviewAndAnalysisShould(ApiFixture api)
     }
 
     [Fact]
-    public async Task Have_the_cs_centre_write_the_analysis_report_of_a_serious_complaint_audit_its_fix_and_count_both_in_the_report()
+    public async Task Have_the_cs_centre_write_the_analysis_report_of_a_serious_complaint_audit_its_fix_and_count_both_in_the_report_and_its_csv()
     {
         var desk = await Desk.OpenAsync(api, "winery");
         var (unitLeader, _) = await desk.UserAsync("UNIT_LEADER");
@@ -66,6 +66,10 @@ public sealed class WineryReviewAndAnalysisShould(ApiFixture api)
         Assert.Equal(1, counts.GetProperty("written").GetInt32());
         Assert.Equal((1, 1), Rate(counts.GetProperty("audited")));
         Assert.Equal((1, 1), Rate(counts.GetProperty("fixEffective")));
+        var csv = await desk.ReportCsvAroundNowAsync();
+        Assert.Contains("analysis_report,written,,1,,,", csv);
+        Assert.Contains("analysis_report,audited,,1,1,,1", csv);
+        Assert.Contains("analysis_report,fix_effective,,1,1,,1", csv);
     }
 
     [Fact]

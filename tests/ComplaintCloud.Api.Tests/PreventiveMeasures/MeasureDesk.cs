@@ -116,11 +116,4 @@ public sealed class MeasureDesk : IAsyncDisposable
         http.DefaultRequestHeaders.Authorization = signedIn.Http.DefaultRequestHeaders.Authorization;
         return new GraphQLClient(http);
     }
-
-    private sealed class SettableClock : IClock
-    {
-        public Instant Now { get; set; } = SystemClock.Instance.GetCurrentInstant();
-
-        public Instant GetCurrentInstant() => Now;
-    }
 }

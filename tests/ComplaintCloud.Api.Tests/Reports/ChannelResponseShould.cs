@@ -80,6 +80,21 @@ public sealed class ChannelResponseShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task Export_each_channel_and_tiers_standard_and_compliance_in_report_csv()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        await SubmitAsync(desk, "PHONE", "NORMAL", new() { ["firstResponseSeconds"] = 12 });
+        await SubmitAsync(desk, "PHONE", "NORMAL", new() { ["firstResponseSeconds"] = 20 });
+
+        var lines = await desk.ReportCsvAroundNowAsync();
+
+        Assert.Contains("channel_standard,PHONE,NORMAL,,,,15", lines);
+        Assert.Contains("channel_response,PHONE,NORMAL,1,2,,0.5", lines);
+        Assert.Contains("channel_standard,PHONE,VIP,,,,10", lines);
+        Assert.Contains("channel_response,PHONE,VIP,0,0,,", lines);
+    }
+
+    [Fact]
     public async Task Measure_against_the_standards_the_tenant_set()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");

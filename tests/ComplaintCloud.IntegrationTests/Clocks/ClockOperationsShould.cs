@@ -33,7 +33,7 @@ public sealed class ClockOperationsShould(PostgresFixture postgres)
         var resolveDue = resolve.DueAt;
 
         clock.Reset(MondayTen + Duration.FromMinutes(20));
-        Assert.Equal("ACKNOWLEDGE", (await operations.MeetClockAsync(complaint, "ACKNOWLEDGE", CancellationToken.None)).Kind);
+        Assert.Equal("ACKNOWLEDGE", (await operations.MeetClockAsync(complaint, "ACKNOWLEDGE", clock.GetCurrentInstant(), CancellationToken.None)).Kind);
         Assert.Equal([resolve], await operations.PauseClocksAsync(complaint, CancellationToken.None));
         clock.Reset(MondayTen + Duration.FromDays(1));
         Assert.Equal([resolve], await operations.ResumeClocksAsync(complaint, CancellationToken.None));

@@ -43,6 +43,9 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComplaintEventType>>>>("history")
             .Description("The append-only audit trail.")
             .ResolveAsync(async c => await c.Service<ComplaintQueries>().HistoryAsync(c.Source.Id, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("emergencyTeam")
+            .Description("Roles of the cross-department emergency team the policy formed for it (seeds 000/004: a major complaint); empty when none.")
+            .ResolveAsync(async c => await c.Service<ComplaintQueries>().EmergencyTeamAsync(c.Source.Id, c.CancellationToken));
         LifecycleFields.AddTo(this);
     }
 

@@ -113,6 +113,18 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         return await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == complaintId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The roles of the emergency team the complaint's policy formed for it; empty when it formed none.</summary>
+    public async Task<IReadOnlyList<string>> EmergencyTeamAsync(Guid complaintId, CancellationToken cancellationToken)
+    {
+        tenantContext.RequireSignedInTenant();
+        var escalations = await db.ComplaintEvents.AsNoTracking()
+            .Where(e => e.ComplaintId == complaintId && e.Type == "ESCALATED")
+            .OrderBy(e => e.Id)
+            .Select(e => e.Data)
+            .ToListAsync(cancellationToken);
+        return Complaint.EmergencyTeam(escalations);
+    }
+
     private IQueryable<Complaint> Filtered(ComplaintFilter filter)
     {
         var query = db.Complaints.AsQueryable();

@@ -91,7 +91,7 @@ public sealed record CustomPolicyDocument(
         }
         catch (JsonException e)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"The custom policy is not JSON: {e.Message}", field);
+            throw new DomainException(ErrorCode.BadUserInput, $"The custom policy is not JSON: it breaks off or goes wrong on line {(e.LineNumber ?? 0) + 1}, at byte {(e.BytePositionInLine ?? 0) + 1}.", field);
         }
     }
 

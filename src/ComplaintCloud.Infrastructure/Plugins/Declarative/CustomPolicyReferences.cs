@@ -96,7 +96,7 @@ internal sealed class CustomPolicyReferences(CustomPolicyDocument document, stri
     {
         if (!condition)
         {
-            throw new DomainException(ErrorCode.BadUserInput, $"The custom policy is not valid: {message}", $"{field}.{at}");
+            throw new DomainException(ErrorCode.BadUserInput, message, $"{field}.{at}");
         }
     }
 }
