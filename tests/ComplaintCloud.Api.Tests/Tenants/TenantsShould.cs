@@ -31,6 +31,21 @@ public sealed class TenantsShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task ListTheRolesEachPolicyNamesInBothLanguages()
+    {
+        var result = await api.Client().SendAsync("{ policies { id roles { code en: name zh: name(locale: \"zh\") } } }");
+
+        result.AssertNoErrors();
+        var generalEnterprise = result.Data.GetProperty("policies").EnumerateArray().First(p => p.GetProperty("id").GetString() == "general-enterprise");
+        Assert.Equal(
+            ["CS_AGENT Customer-service agent 客服专员", "CS_SUPERVISOR Customer-service supervisor 客服主管", "DEPARTMENT_HEAD Department head 部门负责人",
+             "AFTER_SALES_MANAGER After-sales manager 售后部经理", "VP Vice-president in charge 分管副总", "LEGAL Legal department 法务部",
+             "PR Public relations department 公关部"],
+            generalEnterprise.GetProperty("roles").EnumerateArray()
+                .Select(r => $"{r.GetProperty("code").GetString()} {r.GetProperty("en").GetString()} {r.GetProperty("zh").GetString()}"));
+    }
+
+    [Fact]
     public async Task RefuseAWrongPasswordWithTheSameAnswerAsAnUnknownTenant()
     {
         var tenant = await api.SignUpAsync();

@@ -129,6 +129,21 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("history-entry")).ToHaveCountAsync(1);
     }
 
+    // The roles offered are those the complaint's policy names, in the user's language.
+    [Fact]
+    public async Task EscalateToARoleThePolicyNames()
+    {
+        var tenant = await SignUpAsync();
+        var id = await SubmitAsync(tenant);
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await EscalateToTheAfterSalesManagerAsync();
+
+        await Expect(Page.GetByTestId("complaint-escalated-to")).ToHaveTextAsync("After-sales manager");
+        await Expect(Page.GetByTestId("history-entry")).ToHaveCountAsync(2);
+    }
+
     [Fact]
     public async Task ShowABadInputUnderItsFieldAndChangeNothing()
     {
@@ -136,11 +151,14 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         var id = await SubmitAsync(tenant);
         await LogInAsync(tenant);
         await Page.GotoAsync($"/complaints/{id}");
+        // The dialog offers only the policy's roles, so to see the server's refusal the request is changed on its way.
+        await Page.RouteAsync("**/graphql", async route =>
+        {
+            var body = route.Request.PostData!.Replace("\"AFTER_SALES_MANAGER\"", "\"NO_SUCH_ROLE\"", StringComparison.Ordinal);
+            await route.ContinueAsync(new() { PostData = Encoding.UTF8.GetBytes(body) });
+        });
 
-        await OpenAsync("ESCALATE");
-        await Page.GetByLabel("Escalate to role").FillAsync("NO_SUCH_ROLE");
-        await Page.GetByLabel("Reason").FillAsync("The customer threatens to go to the press.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EscalateToTheAfterSalesManagerAsync();
 
         await Expect(Page.Locator("#toRole_help")).ToContainTextAsync("has no role 'NO_SUCH_ROLE'");
         await Expect(Page.GetByTestId("error-notice")).ToContainTextAsync("BAD_USER_INPUT");
@@ -206,6 +224,15 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await LogInAsync(tenant, email);
         await Page.GotoAsync($"/complaints/{id}");
+    }
+
+    private async Task EscalateToTheAfterSalesManagerAsync()
+    {
+        await OpenAsync("ESCALATE");
+        await Page.GetByLabel("Escalate to role").ClickAsync();
+        await Page.GetByTitle("After-sales manager").ClickAsync();
+        await Page.GetByLabel("Reason").FillAsync("The customer threatens to go to the press.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
     }
 
     private async Task OpenAsync(string action)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Web.Tests.Support;
@@ -107,6 +109,59 @@ public sealed class BoardShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToBeDisabledAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Previous" }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(20);
+    }
+
+    // Issue 12: with 10,000 open complaints in the tenant, the board never asks for more than the one page on screen.
+    [Fact]
+    public async Task AskForOnePageOfTwentyAtATime()
+    {
+        var tenant = await SignUpAsync();
+        for (var i = 0; i < 21; i++)
+        {
+            await SubmitAsync(tenant);
+        }
+
+        var asked = new ConcurrentQueue<(int? First, string? After)>();
+        Page.Request += (_, request) =>
+        {
+            if (BoardVariables(request) is { } variables)
+            {
+                asked.Enqueue((
+                    variables.TryGetProperty("first", out var first) && first.ValueKind == JsonValueKind.Number ? first.GetInt32() : null,
+                    variables.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.String ? after.GetString() : null));
+            }
+        };
+        await LogInAsync(tenant);
+        var rows = Page.GetByTestId("board-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(20);
+        // The board asks again every second for new complaints: one more ask, still the first page alone.
+        await Page.WaitForRequestAsync(request => BoardVariables(request) is not null);
+
+        Assert.All(asked, ask => Assert.Equal((20, null), ask));
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Page.WaitForRequestAsync(request => BoardVariables(request) is not null);
+
+        // Page one until Next, then page two from its cursor alone; twenty at most each time.
+        var asks = asked.ToList();
+        Assert.All(asks, ask => Assert.Equal(20, ask.First));
+        var secondPageFrom = asks.FindIndex(ask => ask.After is not null);
+        Assert.True(secondPageFrom > 0, "The second page was never asked for.");
+        Assert.All(asks.Take(secondPageFrom), ask => Assert.Null(ask.After));
+        Assert.Single(asks.Skip(secondPageFrom).Select(ask => ask.After).Distinct());
+        Assert.DoesNotContain(null, asks.Skip(secondPageFrom).Select(ask => ask.After));
+    }
+
+    /// <summary>The variables of a request for the board's complaints, or null for any other request.</summary>
+    private static JsonElement? BoardVariables(IRequest request)
+    {
+        if (request.Method != "POST" || !request.Url.EndsWith("/graphql", StringComparison.Ordinal) || request.PostDataJSON() is not { } body)
+        {
+            return null;
+        }
+
+        return body.TryGetProperty("operationName", out var name) && name.GetString() == "Board" ? body.GetProperty("variables") : null;
     }
 
     private static Dictionary<string, object?> Urgent()

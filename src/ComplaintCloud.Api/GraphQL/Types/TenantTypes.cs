@@ -1,6 +1,7 @@
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Plugins.Abstractions;
 using GraphQL;
 using GraphQL.Types;
 
@@ -87,5 +88,20 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
             .Resolve(c => c.Source.Folder);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeType>>>>("grades")
             .Resolve(c => c.Source.Policy?.Descriptor.Grades.Select(g => new GradeView(g.Code, g.Name, g.Rank, null)).ToList() ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyRoleType>>>>("roles")
+            .Description("The roles the policy names: approvers, escalation targets, penalty holders; what escalateComplaint's toRole and users' roles take.")
+            .Resolve(c => c.Source.Policy?.Descriptor.Roles ?? []);
+    }
+}
+
+public sealed class PolicyRoleType : ObjectGraphType<RoleDescriptor>
+{
+    public PolicyRoleType()
+    {
+        Name = "PolicyRole";
+        Field<NonNullGraphType<StringGraphType>>("code").Description("e.g. CS_SUPERVISOR.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Argument<StringGraphType>("locale", "\"zh\" for Chinese; English otherwise.")
+            .Resolve(c => c.Source.Name.For(c.GetArgument<string?>("locale")));
     }
 }

@@ -6,7 +6,7 @@ import { ActionBar } from './ActionBar';
 
 function renderBar(allowedActions: ComplaintPageFragment['allowedActions'], refusedActions: ComplaintPageFragment['refusedActions']) {
   const complaint = { id: 'c1', allowedActions, refusedActions } as ComplaintPageFragment;
-  render(<ActionBar context={{ complaint, grades: [] }} />);
+  render(<ActionBar context={{ complaint, grades: [], roles: [] }} />);
 }
 
 describe('the action bar', () => {

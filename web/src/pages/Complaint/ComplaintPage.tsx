@@ -32,10 +32,9 @@ export default function ComplaintPage() {
 
   const people = peopleOf(complaint);
   const policy = data.policies.find((p) => p.id === complaint.policyId && p.version === complaint.policyVersion);
-  const context: FormContext = {
-    complaint,
-    grades: (policy?.grades ?? []).map((g) => ({ code: g.code, label: zh ? g.nameZh : g.nameEn })),
-  };
+  const named = (choices: { code: string; nameZh: string; nameEn: string }[]) =>
+    choices.map((c) => ({ code: c.code, label: zh ? c.nameZh : c.nameEn }));
+  const context: FormContext = { complaint, grades: named(policy?.grades ?? []), roles: named(policy?.roles ?? []) };
   const grade = complaint.grade;
 
   return (
@@ -83,7 +82,11 @@ export default function ComplaintPage() {
               <Descriptions size="small" column={1} items={[
                 { key: 'owner', label: t('owner'), children: <span data-testid="complaint-owner">{complaint.owner?.email ?? t('nobody')}</span> },
                 { key: 'handlers', label: t('handlers'), children: complaint.handlers.map((h) => h.email).join(', ') || '—' },
-                ...(complaint.escalatedTo ? [{ key: 'escalated', label: t('escalatedTo'), children: complaint.escalatedTo }] : []),
+                ...(complaint.escalatedTo ? [{
+                  key: 'escalated',
+                  label: t('escalatedTo'),
+                  children: <span data-testid="complaint-escalated-to">{context.roles.find((r) => r.code === complaint.escalatedTo)?.label ?? complaint.escalatedTo}</span>,
+                }] : []),
               ]} />
             </Card>
             <Card title={t('investigation')} size="small">

@@ -13,10 +13,17 @@ import {
 import { FileField, type PickedFile } from './FileField';
 import { limits, optionalText, requiredText } from './rules';
 
-/** What a form may offer beside the complaint: the grades of the complaint's own policy version. */
+/** A grade or role of the complaint's policy, named in the user's language. */
+export interface PolicyChoice {
+  code: string;
+  label: string;
+}
+
+/** What a form may offer beside the complaint: the grades and roles of the complaint's own policy version. */
 export interface FormContext {
   complaint: ComplaintPageFragment;
-  grades: { code: string; label: string }[];
+  grades: PolicyChoice[];
+  roles: PolicyChoice[];
 }
 
 /** One lifecycle action's dialog: its mutation, its fields, and how the form's values become the mutation's input. */
@@ -241,12 +248,12 @@ function CallbackFields() {
   );
 }
 
-function EscalateFields() {
+function EscalateFields({ roles }: FormContext) {
   const { t } = useTranslation('complaint');
   return (
     <>
-      <Form.Item name="toRole" label={t('toRole')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
-        <Input placeholder="AFTER_SALES_MANAGER" />
+      <Form.Item name="toRole" label={t('toRole')} rules={[{ required: true, message: t('required') }]}>
+        <Select showSearch optionFilterProp="label" options={roles.map((r) => ({ value: r.code, label: r.label }))} />
       </Form.Item>
       <ReasonField />
     </>

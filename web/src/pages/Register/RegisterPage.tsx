@@ -39,7 +39,7 @@ export function toSubmitInput({ orderReference, productReference, facts, ...inta
 /** Registers a complaint taken by phone or at the counter; a retry or double click never makes two. */
 export default function RegisterPage() {
   const { t, i18n } = useTranslation('register');
-  const { data: categories } = useQuery(IntakeCategoriesDocument);
+  const { data: categories, error: categoriesError } = useQuery(IntakeCategoriesDocument);
   const [form] = Form.useForm<IntakeForm>();
   // One key per complaint being registered: the API answers a repeat with the complaint it made the first time.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
@@ -117,6 +117,10 @@ export default function RegisterPage() {
           <Col xs={24} md={8}>
             <Form.Item name="category" label={t('category')} rules={required(t, limits.category)}>
               <TreeSelect
+                // Searching expands the matches present when the words change, so words typed before the tree
+                // arrives would leave the late matches folded away: the picker opens once the tree is here.
+                disabled={!categories}
+                loading={!categories && !categoriesError}
                 showSearch
                 treeDefaultExpandAll
                 placeholder={t('categoryHint')}
@@ -196,6 +200,7 @@ export default function RegisterPage() {
           </Col>
         </Row>
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <ErrorNotice error={categoriesError} />
           <ErrorNotice error={error} />
           <Button type="primary" htmlType="submit" loading={loading}>
             {t('submit')}
