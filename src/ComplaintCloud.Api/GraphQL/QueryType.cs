@@ -85,6 +85,7 @@ public sealed class QueryType : ObjectGraphType
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
         CategoryFields.AddTo(this);
+        PublicIntakeFields.AddTo(this);
         NotificationFields.AddTo(this);
         SecurityFields.AddTo(this);
         UserFields.AddTo(this);

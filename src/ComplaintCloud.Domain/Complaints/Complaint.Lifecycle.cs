@@ -471,9 +471,9 @@ public sealed partial class Complaint
     public void AttachCustomerFiles(IReadOnlyList<EvidenceUpload> files, Instant at)
     {
         ArgumentNullException.ThrowIfNull(files);
-        Rules.Require(files.Count <= 20, "attachments", "At most 20 attachments.");
+        Rules.Require(files.Count <= 20, "input.attachments", "At most 20 attachments.");
         var items = files.Select((file, i) => EvidenceItem.From(
-            this, new EvidenceDraft(EvidenceKind.Other, $"Sent by the customer: {file.FileName}", false, file), $"attachments[{i}]", null, at)).ToList();
+            this, new EvidenceDraft(EvidenceKind.Other, $"Sent by the customer: {file.FileName}", false, file), $"input.attachments[{i}]", null, at)).ToList();
         _evidence.AddRange(items);
         Record("CUSTOMER_FILES_RECEIVED", null, at, new { }, new { evidence = items.Select(e => new { e.Id, e.FileName, e.FileSize }) });
     }
