@@ -6,20 +6,30 @@ namespace ComplaintCloud.Api.Security;
 
 /// <summary>
 /// What a tenant's public pages let one client address do per hour, far below the general per-IP limit: complaints
-/// sent through the feedback form (RateLimits:PublicSubmissionsPerHour). With the form's hidden field it is the bot
-/// check, needing no third-party service. Counted per service instance, per tenant and address.
+/// sent through the feedback form (RateLimits:PublicSubmissionsPerHour) — with the form's hidden field, the bot check
+/// that needs no third-party service — and tries of a number and contact on the tracking page
+/// (RateLimits:PublicLookupsPerHour), so that guessing them is slow. Counted per service instance, per tenant and address.
 /// </summary>
 public sealed class PublicPageLimits(IConfiguration configuration) : IDisposable
 {
     public const int DefaultSubmissionsPerHour = 10;
+    public const int DefaultLookupsPerHour = 20;
     private static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
     private readonly PartitionedRateLimiter<string> _submissions = PerHour(configuration.GetValue("RateLimits:PublicSubmissionsPerHour", DefaultSubmissionsPerHour));
+    private readonly PartitionedRateLimiter<string> _lookups = PerHour(configuration.GetValue("RateLimits:PublicLookupsPerHour", DefaultLookupsPerHour));
 
     /// <summary>Counts one submission of the caller; RATE_LIMITED once the hour's are used up.</summary>
     public void TakeSubmission(HttpContext context) => Take(_submissions, context, "Too many complaints from this address; try again in an hour, or call us.");
 
-    public void Dispose() => _submissions.Dispose();
+    /// <summary>Counts one try of a number and contact, right or wrong; RATE_LIMITED once the hour's are used up.</summary>
+    public void TakeLookup(HttpContext context) => Take(_lookups, context, "Too many tries from this address; try again in an hour, or call us.");
+
+    public void Dispose()
+    {
+        _submissions.Dispose();
+        _lookups.Dispose();
+    }
 
     private static void Take(PartitionedRateLimiter<string> limiter, HttpContext context, string refusal)
     {

@@ -511,5 +511,5 @@ public sealed partial class Complaint
         Facts.Attributes.TryGetValue(attribute, out var value) && bool.TryParse(value, out var set) && set;
 
     private void Record(string type, Actor? actor, Instant at, object before, object after) =>
-        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.UserId, at, AuditData.Of(before, after)));
+        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.RecordedUserId, at, AuditData.Of(before, after)));
 }
