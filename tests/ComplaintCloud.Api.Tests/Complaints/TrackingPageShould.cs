@@ -25,7 +25,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task ShowTheStatusAndOnlyTheNotesMeantForTheCustomer()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, id) = await SubmitAsync(desk);
+        var (number, id) = await desk.SubmitPublicAsync(Contact);
         await Desk.DoAsync(desk.Admin, "addNote", id, new { text = "Supplier batch looks bad.", visibility = "INTERNAL" });
         await Desk.DoAsync(desk.Admin, "addNote", id, new { text = "We have asked the factory and will call you tomorrow.", visibility = "CUSTOMER_VISIBLE" });
 
@@ -41,7 +41,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task FindTheComplaintByTheContactWrittenAnotherWay()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await SubmitAsync(desk);
+        var (number, _) = await desk.SubmitPublicAsync(Contact);
 
         var tracked = await TrackAsync(desk, number, "+86 139 0000 1111");
 
@@ -52,7 +52,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task AnswerAWrongContactExactlyAsAnUnknownNumber()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await SubmitAsync(desk);
+        var (number, _) = await desk.SubmitPublicAsync(Contact);
 
         var wrongContact = await api.Client().SendAsync(Track, new { number, contact = "13900002222" }, Headers(desk));
         var unknownNumber = await api.Client().SendAsync(Track, new { number = number[..^4] + "9999", contact = Contact }, Headers(desk));
@@ -65,7 +65,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task LetTheCustomerAcceptThePlanTheyWereToldAuditedAsTheCustomer()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, id) = await NotifiedOfPlanAsync(desk);
+        var (number, id) = await desk.PublicComplaintNotifiedOfPlanAsync(Contact);
         var offered = await TrackAsync(desk, number, Contact);
 
         var answered = await api.Client().SendAsync(Answer, new { input = new { number, contact = Contact, accepted = true } }, Headers(desk));
@@ -83,7 +83,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task SendADeclinedPlanBackToBeRedone()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await NotifiedOfPlanAsync(desk);
+        var (number, _) = await desk.PublicComplaintNotifiedOfPlanAsync(Contact);
 
         var answered = await api.Client().SendAsync(Answer, new { input = new { number, contact = Contact, accepted = false, note = "I want a refund." } }, Headers(desk));
 
@@ -96,7 +96,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task RefuseAnAnswerWithAWrongContactAndChangeNothing()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await NotifiedOfPlanAsync(desk);
+        var (number, _) = await desk.PublicComplaintNotifiedOfPlanAsync(Contact);
 
         var refused = await api.Client().SendAsync(Answer, new { input = new { number, contact = "13900002222", accepted = true } }, Headers(desk));
 
@@ -108,7 +108,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task RefuseAnAnswerBeforeThePlanWasTold()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await SubmitAsync(desk);
+        var (number, _) = await desk.SubmitPublicAsync(Contact);
 
         var refused = await api.Client().SendAsync(Answer, new { input = new { number, contact = Contact, accepted = true } }, Headers(desk));
 
@@ -120,7 +120,7 @@ public sealed class TrackingPageShould(ApiFixture api)
     public async Task RefuseMoreTriesFromOneAddressThanTheHoursLimit()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
-        var (number, _) = await SubmitAsync(desk);
+        var (number, _) = await desk.SubmitPublicAsync(Contact);
         for (var i = 0; i < PublicPageLimits.DefaultLookupsPerHour; i++)
         {
             (await api.Client().SendAsync(Track, new { number, contact = $"1390000{i:D4}" }, Headers(desk))).AssertNoErrors();
@@ -129,26 +129,6 @@ public sealed class TrackingPageShould(ApiFixture api)
         var refused = await api.Client().SendAsync(Track, new { number, contact = Contact }, Headers(desk));
 
         Assert.Equal("RATE_LIMITED", refused.FirstErrorCode);
-    }
-
-    private async Task<(string Number, string Id)> SubmitAsync(Desk desk)
-    {
-        var submitted = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(Contact), Headers(desk));
-        submitted.AssertNoErrors();
-        var listed = await desk.Admin.SendAsync("{ complaints { nodes { id } } }");
-        return (submitted.Data.GetProperty("submitPublicComplaint").GetProperty("number").GetString()!,
-            listed.Data.GetProperty("complaints").GetProperty("nodes")[0].GetProperty("id").GetString()!);
-    }
-
-    /// <summary>A customer's complaint whose plan a supervisor approved and the desk told the customer.</summary>
-    private async Task<(string Number, string Id)> NotifiedOfPlanAsync(Desk desk)
-    {
-        var (number, id) = await SubmitAsync(desk);
-        await Desk.ToPlanProposedAsync(desk.Admin, id);
-        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
-        await Desk.DoAsync(supervisor, "approvePlan", id);
-        await Desk.DoAsync(desk.Admin, "notifyCustomer", id, new { message = "We will replace your kettle within two days." });
-        return (number, id);
     }
 
     private async Task<JsonElement> TrackAsync(Desk desk, string number, string contact)

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { Button, Form, Input, Radio, Result, Select, Typography, type FormInstance } from 'antd';
+import { Button, Form, Input, Radio, Result, Select, Space, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { apiErrors, fieldErrors } from '../../../app/apiErrors';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { FeedbackFormDocument, SendFeedbackDocument, type FeedbackKind, type SendFeedbackMutation } from '../../../gql/graphql';
@@ -70,9 +70,12 @@ export default function FeedbackPage() {
           title={<span data-testid="feedback-number">{t('recorded', { number: receipt.number })}</span>}
           subTitle={<Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>{receipt.acknowledgement}</Typography.Paragraph>}
           extra={
-            <Button type="primary" onClick={another}>
-              {t('another')}
-            </Button>
+            <Space wrap>
+              <Link to={`/${slug}/track?number=${encodeURIComponent(receipt.number)}`}>{t('track')}</Link>
+              <Button type="primary" onClick={another}>
+                {t('another')}
+              </Button>
+            </Space>
           }
         />
       ) : (
