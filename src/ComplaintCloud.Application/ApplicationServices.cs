@@ -4,6 +4,7 @@ using ComplaintCloud.Application.Clocks;
 using ComplaintCloud.Application.Complaints.Intake;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
+using ComplaintCloud.Application.Complaints.Tracking;
 using ComplaintCloud.Application.Notifications;
 using ComplaintCloud.Application.Penalties;
 using ComplaintCloud.Application.PreventiveMeasures;
@@ -88,6 +89,7 @@ public static class ApplicationServices
             .AddScoped<AuditAnalysisReportHandler>()
             .AddScoped<NotifyCustomerHandler>()
             .AddScoped<RecordCustomerConfirmationHandler>()
+            .AddScoped<ComplaintTracking>()
             .AddScoped<UpdateTaskHandler>()
             .AddScoped<ResolveComplaintHandler>()
             .AddScoped<RecordCallbackHandler>()

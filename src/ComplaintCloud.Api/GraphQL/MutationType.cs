@@ -64,6 +64,7 @@ public sealed class MutationType : ObjectGraphType
         BillingFields.AddTo(this);
         LifecycleMutations.AddTo(this);
         PublicIntakeFields.AddTo(this);
+        TrackingFields.AddTo(this);
         SecurityFields.AddTo(this);
         UserFields.AddTo(this);
         PlatformFields.AddTo(this);

@@ -85,6 +85,8 @@ public sealed class QueryType : ObjectGraphType
         ReportFields.AddTo(this);
         PreventiveMeasureFields.AddTo(this);
         CategoryFields.AddTo(this);
+        PublicIntakeFields.AddTo(this);
+        TrackingFields.AddTo(this);
         NotificationFields.AddTo(this);
         SecurityFields.AddTo(this);
         UserFields.AddTo(this);

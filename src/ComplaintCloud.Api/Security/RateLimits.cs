@@ -20,6 +20,7 @@ public static class RateLimits
     {
         var perIp = configuration.GetValue("RateLimits:PerIpPerMinute", DefaultPerIpPerMinute);
         var perTenant = configuration.GetValue("RateLimits:PerTenantPerMinute", DefaultPerTenantPerMinute);
+        services.AddSingleton<PublicPageLimits>();
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(

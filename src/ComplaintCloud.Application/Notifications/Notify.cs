@@ -35,10 +35,17 @@ public static class Notify
     /// </summary>
     public static OutboxMessage? Acknowledgement(Complaint complaint, DateTimeZone zone, Instant now)
     {
+        var (kind, values) = AcknowledgementOf(complaint, zone);
+        return Customer(complaint, kind, "intake", now, values);
+    }
+
+    /// <summary>Which acknowledgement a complaint gets and the values it needs beyond the complaint's own.</summary>
+    public static (string Kind, (string Name, string Value)[] Values) AcknowledgementOf(Complaint complaint, DateTimeZone zone)
+    {
         ArgumentNullException.ThrowIfNull(complaint);
         return complaint.Clocks.FirstOrDefault(c => c.Kind == "CONTACT") is { } contact
-            ? Customer(complaint, MessageKind.UrgentContact, "intake", now, ("contactBy", LocalTime(contact.DueAt, zone)))
-            : Customer(complaint, MessageKind.Acknowledgement, "intake", now);
+            ? (MessageKind.UrgentContact, [("contactBy", LocalTime(contact.DueAt, zone))])
+            : (MessageKind.Acknowledgement, []);
     }
 
     /// <summary>The message to every user holding <paramref name="role"/>.</summary>
@@ -62,7 +69,8 @@ public static class Notify
 
     private static string Key(Complaint complaint, string kind, string cause) => $"complaint:{complaint.Id}:{kind}:{cause}";
 
-    private static Dictionary<string, string> Values(Complaint complaint, (string Name, string Value)[] values)
+    /// <summary>A template's values for a complaint: its number, category, customer name and grade, then <paramref name="values"/>.</summary>
+    internal static Dictionary<string, string> Values(Complaint complaint, params (string Name, string Value)[] values)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -472,9 +472,9 @@ public sealed partial class Complaint
     public void AttachCustomerFiles(IReadOnlyList<EvidenceUpload> files, Instant at)
     {
         ArgumentNullException.ThrowIfNull(files);
-        Rules.Require(files.Count <= 20, "attachments", "At most 20 attachments.");
+        Rules.Require(files.Count <= 20, "input.attachments", "At most 20 attachments.");
         var items = files.Select((file, i) => EvidenceItem.From(
-            this, new EvidenceDraft(EvidenceKind.Other, $"Sent by the customer: {file.FileName}", false, file), $"attachments[{i}]", null, at)).ToList();
+            this, new EvidenceDraft(EvidenceKind.Other, $"Sent by the customer: {file.FileName}", false, file), $"input.attachments[{i}]", null, at)).ToList();
         _evidence.AddRange(items);
         Record("CUSTOMER_FILES_RECEIVED", null, at, new { }, new { evidence = items.Select(e => new { e.Id, e.FileName, e.FileSize }) });
     }
@@ -512,5 +512,5 @@ public sealed partial class Complaint
         Facts.Attributes.TryGetValue(attribute, out var value) && bool.TryParse(value, out var set) && set;
 
     private void Record(string type, Actor? actor, Instant at, object before, object after) =>
-        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.UserId, at, AuditData.Of(before, after)));
+        _newEvents.Add(ComplaintEvent.Record(this, type, actor?.RecordedUserId, at, AuditData.Of(before, after)));
 }

@@ -60,6 +60,11 @@ public sealed partial class Tenant
             throw new DomainException(ErrorCode.BadUserInput, "The slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.", "input.slug");
         }
 
+        if (ReservedSlugs.Contains(slug))
+        {
+            throw new DomainException(ErrorCode.BadUserInput, $"'{slug}' names a page of the service itself; choose another slug.", "input.slug");
+        }
+
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
         {
             throw new DomainException(ErrorCode.BadUserInput, $"'{timeZone}' is not an IANA time zone.", "input.timeZone");
@@ -152,6 +157,17 @@ public sealed partial class Tenant
         TimeZone = timeZone;
         CalendarSettings = settings;
     }
+
+    /// <summary>
+    /// The first path segment of the service's own addresses and the console's pages: a tenant's public pages live at
+    /// /{slug}/feedback and /{slug}/track, so a slug may not be one of them.
+    /// </summary>
+    public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "graphql", "reports", "stripe", "schemas", "healthz", "readyz", "metrics", "inbound", "assets",
+        "login", "signup", "register", "approvals", "complaints", "reset-password", "accept-invitation",
+        "settings", "policy", "calendar", "users", "billing",
+    };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,39}$")]
     private static partial Regex SlugPattern();

@@ -53,6 +53,27 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant, string policyId 
         return result.Data.GetProperty("submitComplaint").GetProperty("id").GetString()!;
     }
 
+    /// <summary>A customer's complaint through the public form, with the number they are given and its id.</summary>
+    public async Task<(string Number, string Id)> SubmitPublicAsync(string contact)
+    {
+        var submitted = await api.Client().SendAsync(Operations.PublicSubmit, Operations.PublicComplaint(contact), new Dictionary<string, string> { ["X-Tenant"] = Slug });
+        submitted.AssertNoErrors();
+        var listed = await Admin.SendAsync("{ complaints { nodes { id } } }");
+        return (submitted.Data.GetProperty("submitPublicComplaint").GetProperty("number").GetString()!,
+            listed.Data.GetProperty("complaints").GetProperty("nodes")[0].GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A customer's complaint (general enterprise) whose plan a supervisor approved and the desk told the customer.</summary>
+    public async Task<(string Number, string Id)> PublicComplaintNotifiedOfPlanAsync(string contact)
+    {
+        var (number, id) = await SubmitPublicAsync(contact);
+        await ToPlanProposedAsync(Admin, id);
+        var (supervisor, _) = await UserAsync("CS_SUPERVISOR");
+        await DoAsync(supervisor, "approvePlan", id);
+        await DoAsync(Admin, "notifyCustomer", id, new { message = "We will replace your kettle within two days." });
+        return (number, id);
+    }
+
     /// <summary>The admin's <c>report</c> over the days around now in the tenant's zone (Asia/Shanghai): whatever a test just did.</summary>
     public async Task<JsonElement> ReportAroundNowAsync(string query)
     {

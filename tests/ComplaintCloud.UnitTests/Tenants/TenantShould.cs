@@ -44,6 +44,18 @@ public sealed class TenantShould
         Assert.Equal((ErrorCode.Conflict, Tenant.MaxCustomPolicyVersions), (refused.Code, tenant.CustomPolicies.Count));
     }
 
-    private static Tenant NewTenant() =>
-        Tenant.SignUp("Acme", "acme", new TenantPolicy("general-enterprise", "1.0.0", new Dictionary<string, string>()), Tenant.DefaultTimeZone, Instant.FromUtc(2026, 3, 2, 2, 0));
+    [Theory]
+    [InlineData("graphql")]
+    [InlineData("reports")]
+    [InlineData("login")]
+    [InlineData("complaints")]
+    public void RefuseASlugThatNamesAPageOfTheServiceItself(string slug)
+    {
+        var refused = Assert.Throws<DomainException>(() => NewTenant(slug));
+
+        Assert.Equal((ErrorCode.BadUserInput, "input.slug"), (refused.Code, refused.Field));
+    }
+
+    private static Tenant NewTenant(string slug = "acme") =>
+        Tenant.SignUp("Acme", slug, new TenantPolicy("general-enterprise", "1.0.0", new Dictionary<string, string>()), Tenant.DefaultTimeZone, Instant.FromUtc(2026, 3, 2, 2, 0));
 }

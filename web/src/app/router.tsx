@@ -16,6 +16,9 @@ function page(load: () => Promise<{ default: ComponentType }>) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../pages/Login/LoginPage')) },
+  // A tenant's public pages: no log-in; Tenant.ReservedSlugs keeps slugs off the console's and the service's paths.
+  { path: '/:slug/feedback', element: page(() => import('../pages/public/Feedback/FeedbackPage')) },
+  { path: '/:slug/track', element: page(() => import('../pages/public/Track/TrackPage')) },
   {
     element: (
       <RequireSession>

@@ -149,18 +149,9 @@ public static class LifecycleMutations
 
     private static EvidenceDraft ToDraft(EvidenceInput input, int index)
     {
-        EvidenceUpload? file = null;
-        if (input.FileBase64 is { } base64)
-        {
-            var content = new byte[base64.Length * 3 / 4 + 3];
-            if (!Convert.TryFromBase64String(base64, content, out var length))
-            {
-                throw new DomainException(ErrorCode.BadUserInput, "The file is not valid base64.", $"input.evidence[{index}].fileBase64");
-            }
-
-            file = new EvidenceUpload(input.FileName ?? "", input.ContentType ?? "application/octet-stream", content[..length]);
-        }
-
+        var file = input.FileBase64 is { } base64
+            ? FileUploads.Decode(input.FileName, input.ContentType, base64, $"input.evidence[{index}].fileBase64")
+            : null;
         return new EvidenceDraft(input.Kind, input.Text, input.CustomerConsent, file)
         {
             OnSite = input.OnSite is { } onSite

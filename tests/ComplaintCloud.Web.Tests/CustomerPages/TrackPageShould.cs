@@ -1,0 +1,82 @@
+using System.Text.Json;
+using LifecycleDesk = ComplaintCloud.Api.Tests.Lifecycle.Desk;
+using ComplaintCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplaintCloud.Web.Tests.CustomerPages;
+
+/// <summary>Issue 13.9: a customer follows their complaint on the company's public tracking page, without an account.</summary>
+public sealed class TrackPageShould(WebFixture web) : BrowserTest(web)
+{
+    private const string Contact = "13900001111";
+
+    [Fact]
+    public async Task CustomerSeesTheProgressAndTheMessageAndAcceptsThePlan()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (number, id) = await NotifiedOfPlanAsync(desk);
+
+        await LookUpAsync(desk, number, Contact);
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("Please tell us whether you accept our proposal");
+        await Expect(Page.GetByText("We will replace your kettle within two days.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Batch 2026-11 is suspect.")).ToHaveCountAsync(0);
+        await Expect(Page.GetByText("Replace the kettle.")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("You accepted; we are carrying it out");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
+        var history = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status history { type actorId } } }", new { id });
+        var complaint = history.Data.GetProperty("complaint");
+        Assert.Equal("CUSTOMER_CONFIRMED", complaint.GetProperty("status").GetString());
+        var confirmed = complaint.GetProperty("history").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "CUSTOMER_CONFIRMED");
+        Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("actorId").ValueKind);
+    }
+
+    [Fact]
+    public async Task CustomerDeclinesThePlanWithAReason()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (number, id) = await NotifiedOfPlanAsync(desk);
+        await LookUpAsync(desk, number, Contact);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Page.GetByLabel("Tell us what you would like instead (optional)").FillAsync("I want a refund.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send: I decline" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("We are preparing a proposal");
+        var seen = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status } }", new { id });
+        Assert.Equal("RESPONSIBILITY_DECIDED", seen.Data.GetProperty("complaint").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task RevealNothingForAWrongContact()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (number, _) = await desk.SubmitPublicAsync(Contact);
+
+        await LookUpAsync(desk, number, "13900002222");
+
+        await Expect(Page.GetByText("No feedback has this number and contact; please check both and try again.")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("customer-status")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The page opened as the feedback page's link opens it, with the number filled in.</summary>
+    private async Task LookUpAsync(LifecycleDesk desk, string number, string contact)
+    {
+        await Page.GotoAsync($"/{desk.Slug}/track?number={Uri.EscapeDataString(number)}");
+        await Expect(Page.GetByLabel("Feedback number")).ToHaveValueAsync(number);
+        await Page.GetByLabel("Contact").FillAsync(contact);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Look it up" }).ClickAsync();
+    }
+
+    /// <summary>A customer's complaint whose plan the desk told the customer, with a message for them and an internal note.</summary>
+    private static async Task<(string Number, string Id)> NotifiedOfPlanAsync(LifecycleDesk desk)
+    {
+        var (number, id) = await desk.PublicComplaintNotifiedOfPlanAsync(Contact);
+        await LifecycleDesk.DoAsync(desk.Admin, "addNote", id, new { text = "We will replace your kettle within two days.", visibility = "CUSTOMER_VISIBLE" });
+        await LifecycleDesk.DoAsync(desk.Admin, "addNote", id, new { text = "Batch 2026-11 is suspect.", visibility = "INTERNAL" });
+        return (number, id);
+    }
+}
