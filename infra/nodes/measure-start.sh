@@ -37,12 +37,15 @@ start_and_measure() {
     "$(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024))" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# Fails (and so stops xargs and the script) when the service refuses the sign-up or the complaint.
 sign_up() {
   local slug="m-$1-$RANDOM$RANDOM" token
   token=$(curl -sf "$url/graphql" -H 'Content-Type: application/json' -d "{\"query\":\"mutation { signUp(input: {companyName: \\\"Measure $1\\\", slug: \\\"$slug\\\", adminEmail: \\\"admin@$slug.example\\\", adminPassword: \\\"a-long-password\\\", policyId: \\\"winery\\\"}) { token } }\"}" \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  [[ -n $token ]] || { echo "sign-up $1 refused" >&2; return 1; }
   curl -sf "$url/graphql" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-    -d '{"query":"mutation { submitComplaint(input: {channel: PHONE, kind: COMPLAINT, category: \"product/quality\", description: \"measure\", customer: {name: \"M\"}, amountInvolved: 100}) { id } }"}' >/dev/null
+    -d '{"query":"mutation { submitComplaint(input: {channel: PHONE, kind: COMPLAINT, category: \"product/quality\", description: \"measure\", customer: {name: \"M\"}, amountInvolved: 100}) { id } }"}' \
+    | grep -q '"submitComplaint":{"id"' || { echo "complaint of tenant $1 refused" >&2; return 1; }
 }
 
 start_and_measure "empty start"
