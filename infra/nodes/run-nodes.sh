@@ -5,7 +5,9 @@
 # owner) — a private cluster belongs to one process, so nodes need a real database — and uses one Auth__SigningKey
 # for all (a token from one node is good on every node). Builds first unless NO_BUILD=1. Each node is one process
 # (the built assembly, not `dotnet run`), so `kill -9 $(cat .data/nodes/node1.pid)` kills exactly that node.
-# Logs and pids are in .data/nodes/. Ctrl-C stops every node.
+# Logs and pids are in .data/nodes/. Ctrl-C stops every node. Node i's database sessions are named node<i>
+# (application_name in pg_stat_activity). Sla__Cluster__CheckinInterval and Sla__Cluster__CheckinMisfireThreshold
+# (e.g. 00:00:01) shorten how soon the others take over a node that died, as the test TwoNodesShould does.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -34,7 +36,8 @@ trap stop_all EXIT INT TERM
 
 for ((i = 1; i <= nodes; i++)); do
   port=$((base_port + i))
-  dotnet src/ComplaintCloud.Api/bin/Release/net10.0/ComplaintCloud.Api.dll --urls "http://127.0.0.1:$port" \
+  ConnectionStrings__ComplaintCloud="$ConnectionStrings__ComplaintCloud;Application Name=node$i" \
+    dotnet src/ComplaintCloud.Api/bin/Release/net10.0/ComplaintCloud.Api.dll --urls "http://127.0.0.1:$port" \
     >"$state/node$i.log" 2>&1 &
   pids+=("$!")
   echo "$!" >"$state/node$i.pid"

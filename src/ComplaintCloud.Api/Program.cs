@@ -23,6 +23,7 @@ builder.Services.AddSingleton(webConsole);
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddInfrastructure(connections.Runtime, pluginsPath, auth);
+builder.AddTestingClock();
 builder.Services.AddApplication();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddGraphQL(graphql => graphql
@@ -48,7 +49,7 @@ app.MapGraphQL();
 app.MapStripeWebhook();
 app.MapInboundEmail();
 app.MapReportExports();
-app.MapHealthEndpoints().MapTelemetryEndpoints();
+app.MapHealthEndpoints().MapTelemetryEndpoints().MapTestingClock();
 app.MapGet("/schemas/custom-policy.schema.json", () => Results.Text(CustomPolicyDocument.SchemaText, "application/schema+json"));
 
 await app.RunAsync();

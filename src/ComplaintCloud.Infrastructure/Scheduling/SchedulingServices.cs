@@ -52,6 +52,9 @@ public static class SchedulingServices
                 });
             });
         });
+        // Sla:Cluster:CheckinInterval and :CheckinMisfireThreshold, when set, override the two above: how soon the
+        // others take over a node that died.
+        services.AddOptions<ClusteringOptions>().BindConfiguration("Sla:Cluster");
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<SlaTriggers>();
         services.AddSingleton<SlaSweep>();
