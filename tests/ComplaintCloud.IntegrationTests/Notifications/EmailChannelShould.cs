@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ComplaintCloud.Application.Notifications;
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Notifications;
+using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.IntegrationTests.Clocks;
 using ComplaintCloud.Infrastructure.Notifications;
@@ -78,18 +80,35 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     {
         var tenant = await _instance.SignUpAsync("general-enterprise");
         var complaint = await _instance.SubmitAsync(tenant, contact: "no contact");
-        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-            db.OutboxMessages.Add(Notify.Role(complaint, MessageKind.Escalation, "TENANT_ADMIN", "test", _clock.GetCurrentInstant(), ("action", "Notify")));
-            await db.SaveChangesAsync();
-        }
+        await EscalateToAsync(complaint, "TENANT_ADMIN");
 
         Assert.Equal(1, await DispatchAsync());
 
         var (_, _, to, message) = Assert.Single(_relay.Received);
         Assert.Equal([tenant.User.Email], to);
         Assert.Equal($"Escalated: complaint {complaint.Number} (NORMAL)", message.Subject);
+    }
+
+    [Fact]
+    public async Task EmailNoDeactivatedUserOfTheRole()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        var complaint = await _instance.SubmitAsync(tenant, contact: "no contact");
+        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            var now = _clock.GetCurrentInstant();
+            var left = User.Create(tenant.Tenant.Id, "left@example.com", "a-long-password", ["TENANT_ADMIN"], password => password, now, "input.");
+            left.Deactivate(now);
+            db.Users.Add(left);
+            await db.SaveChangesAsync();
+        }
+
+        await EscalateToAsync(complaint, "TENANT_ADMIN");
+        Assert.Equal(1, await DispatchAsync());
+
+        var (_, _, to, _) = Assert.Single(_relay.Received);
+        Assert.Equal([tenant.User.Email], to);
     }
 
     [Fact]
@@ -135,6 +154,14 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         var failed = await db.ComplaintEvents.SingleAsync(e => e.ComplaintId == complaint.Id && e.Type == "NOTIFICATION_FAILED");
         Assert.Equal("ACKNOWLEDGEMENT", JsonDocument.Parse(failed.Data).RootElement.GetProperty("topic").GetString());
         Assert.Empty(_relay.Received);
+    }
+
+    private async Task EscalateToAsync(Complaint complaint, string role)
+    {
+        await using var scope = _instance.ScopeFor(complaint.TenantId);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        db.OutboxMessages.Add(Notify.Role(complaint, MessageKind.Escalation, role, "test", _clock.GetCurrentInstant(), ("action", "Notify")));
+        await db.SaveChangesAsync();
     }
 
     private Task<int> DispatchAsync() => _instance.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
