@@ -16,7 +16,15 @@ public sealed record ClockRule(
     Duration Target,
     ClockStart StartsOn,
     bool PausesWhileWaitingOnCustomer = false,
-    int WarningPercent = 80);
+    int WarningPercent = 80)
+{
+    /// <summary>
+    /// For an ACKNOWLEDGE clock: the acknowledgement the host sends the customer automatically at intake meets it when
+    /// it is delivered (not when it is queued). False (the default): only a person acknowledging the complaint does.
+    /// Since contract 1.2.
+    /// </summary>
+    public bool MetByAutomaticAcknowledgement { get; init; }
+}
 
 /// <summary>A length of time in one of the units the seeds use.</summary>
 /// <param name="Amount">How many units; positive.</param>

@@ -1,11 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ComplaintCloud.Application.Notifications;
+using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Notifications;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.IntegrationTests.Clocks;
 using ComplaintCloud.Infrastructure.Notifications;
+using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +27,12 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     private readonly SmtpSink _relay = new();
     private readonly SmtpSink _tenantRelay = new();
     private readonly string _ownRelaySlug = "own-" + Guid.NewGuid().ToString("N")[..12];
+    private static readonly X509Certificate2 RelayCertificate = SmtpSink.SelfSignedCertificate();
+    private readonly SmtpSink _startTlsRelay = new(RelayCertificate);
+    private readonly SmtpSink _implicitTlsRelay = new(RelayCertificate, implicitTls: true);
+    private readonly string _startTlsSlug = "tls-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _implicitTlsSlug = "ssl-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _unpinnedSlug = "unpinned-" + Guid.NewGuid().ToString("N")[..12];
     private SlaInstance _instance = null!;
 
     public async Task InitializeAsync() =>
@@ -37,6 +47,14 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
                 ["Notifications:Email:From"] = "desk@complaintcloud.example",
                 [$"Notifications:Email:Tenants:{_ownRelaySlug}:Port"] = _tenantRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [$"Notifications:Email:Tenants:{_ownRelaySlug}:From"] = "kefu@winery.example",
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:Port"] = _startTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:Security"] = "StartTls",
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:CertificateThumbprint"] = SmtpSink.Thumbprint(RelayCertificate),
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:Port"] = _implicitTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:Security"] = "SslOnConnect",
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:CertificateThumbprint"] = SmtpSink.Thumbprint(RelayCertificate),
+                [$"Notifications:Email:Tenants:{_unpinnedSlug}:Port"] = _startTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_unpinnedSlug}:Security"] = "StartTls",
             }).Build()));
 
     [Fact]
@@ -73,6 +91,37 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Equal("kefu@winery.example", from);
         Assert.StartsWith("We have received your feedback (", message.Subject, StringComparison.Ordinal);
         Assert.Empty(_relay.Received);
+    }
+
+    [Fact]
+    public async Task UpgradeWithStartTlsAndAuthenticateWhenTheRelaysCertificateIsThePinnedOne()
+    {
+        var (user, _, to, _) = await AcknowledgeThroughAsync(_startTlsSlug, _startTlsRelay);
+
+        Assert.Equal(("relay-user:relay-secret", "wang@example.com"), (user, Assert.Single(to)));
+    }
+
+    [Fact]
+    public async Task SpeakTlsFromTheFirstByteToARelayOnImplicitTls()
+    {
+        var (user, _, to, _) = await AcknowledgeThroughAsync(_implicitTlsSlug, _implicitTlsRelay);
+
+        Assert.Equal(("relay-user:relay-secret", "wang@example.com"), (user, Assert.Single(to)));
+    }
+
+    [Fact]
+    public async Task SendNothingToARelayWhoseSelfSignedCertificateIsNotPinned()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise", _unpinnedSlug);
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        Assert.Empty(_startTlsRelay.Received);
+        await using var scope = _instance.ScopeFor(tenant.Tenant.Id);
+        var message = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.SingleAsync();
+        Assert.Equal((1, null), (message.Attempts, message.SentAt));
+        Assert.Contains("certificate", message.LastError, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -131,6 +180,36 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Contains("https://desk.example/reset/one-time", message.TextBody, StringComparison.Ordinal);
     }
 
+    // Issue 14.4: the automatic acknowledgement meets the ACKNOWLEDGE clock (1 hour) only when the policy says so, and
+    // only once it reaches the customer.
+    [Fact]
+    public async Task MeetTheAcknowledgeClockWhenTheAcknowledgementIsDeliveredIfThePolicySaysItCounts()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await SetPolicyAsync(tenant, ("automaticAcknowledgementCounts", "true"));
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+        _clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(ClockState.Running, (await AcknowledgeClockAsync(complaint)).State);
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var clock = await AcknowledgeClockAsync(complaint);
+        Assert.Equal((ClockState.Met, _clock.GetCurrentInstant()), (clock.State, clock.MetAt));
+    }
+
+    [Fact]
+    public async Task LeaveTheAcknowledgeClockRunningAfterTheAcknowledgementIfThePolicySaysItDoesNotCount()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await SetPolicyAsync(tenant, ("automaticAcknowledgementCounts", "false"));
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        Assert.Single(_relay.Received);
+        Assert.Equal(ClockState.Running, (await AcknowledgeClockAsync(complaint)).State);
+    }
+
     [Fact]
     public async Task RetryWithBackoffThenGiveUpAndShowItInTheComplaintsHistory()
     {
@@ -156,6 +235,29 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Empty(_relay.Received);
     }
 
+    private async Task<(string? User, string From, List<string> To, MimeMessage Message)> AcknowledgeThroughAsync(string slug, SmtpSink relay)
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise", slug);
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+        Assert.Equal(1, await DispatchAsync());
+        return Assert.Single(relay.Received);
+    }
+
+    private async Task SetPolicyAsync(AuthResult tenant, params (string Key, string Value)[] settings)
+    {
+        await using var scope = _instance.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SignIn(tenant.Tenant.Id, tenant.User.Id, tenant.User.Roles);
+        await scope.ServiceProvider.GetRequiredService<SelectPolicyHandler>().HandleAsync(
+            new SelectPolicyCommand(tenant.Tenant.Policy.PolicyId, settings.ToDictionary(s => s.Key, s => (string?)s.Value)), CancellationToken.None);
+    }
+
+    private async Task<SlaClock> AcknowledgeClockAsync(Complaint complaint)
+    {
+        await using var scope = _instance.ScopeFor(complaint.TenantId);
+        return await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().SlaClocks.AsNoTracking()
+            .SingleAsync(c => c.ComplaintId == complaint.Id && c.Kind == "ACKNOWLEDGE");
+    }
+
     private async Task EscalateToAsync(Complaint complaint, string role)
     {
         await using var scope = _instance.ScopeFor(complaint.TenantId);
@@ -172,5 +274,7 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     {
         _relay.Dispose();
         _tenantRelay.Dispose();
+        _startTlsRelay.Dispose();
+        _implicitTlsRelay.Dispose();
     }
 }
