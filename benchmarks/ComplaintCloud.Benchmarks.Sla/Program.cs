@@ -5,13 +5,10 @@ using ComplaintCloud.Application;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Auth;
-using ComplaintCloud.Infrastructure.Data;
-using ComplaintCloud.Infrastructure.Data.Security;
 using ComplaintCloud.Infrastructure.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Npgsql;
 using Duration = NodaTime.Duration;
@@ -28,15 +25,9 @@ var window = Duration.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureIn
 // Room for seeding and arming before the first deadline.
 var lead = Duration.FromSeconds(10 + clocks / 5000);
 
-var dataDirectory = Path.Combine(Path.GetTempPath(), "complaintcloud-bench-" + Guid.NewGuid().ToString("N"));
-await using var server = args.Length > 3 ? null : await PrivatePostgres.StartAsync(dataDirectory, NullLogger.Instance, throwaway: true);
-// Secured as in production: migrated by the owner, served by the runtime role that row-level security binds; the
-// seeding below runs as the superuser, which it does not.
-var superuser = args.Length > 3 ? args[3] : server!.ConnectionString;
-var connections = await DatabaseRoles.ProvisionAsync(superuser, "complaintcloud_sla_bench");
-await DatabaseMigrator.MigrateAsync(connections, NullLogger.Instance);
-var connectionString = connections.Runtime;
-var seedingConnectionString = new NpgsqlConnectionStringBuilder(superuser) { Database = "complaintcloud_sla_bench" }.ConnectionString;
+await using var database = await BenchmarkDatabase.StartAsync("complaintcloud_sla_bench", args.Length > 3 ? args[3] : null);
+var connectionString = database.Connections.Runtime;
+var seedingConnectionString = database.Superuser;
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -26,6 +26,7 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
     {
         public const string UrgentAffectedCustomers = "urgentAffectedCustomers";
         public const string AcknowledgeMinutes = "acknowledgeMinutes";
+        public const string AutomaticAcknowledgementCounts = "automaticAcknowledgementCounts";
         public const string UrgentContactMinutes = "urgentContactMinutes";
         public const string NormalResolveWorkingDays = "normalResolveWorkingDays";
         public const string UrgentPlanHours = "urgentPlanHours";
@@ -85,6 +86,7 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
         [
             new(Keys.UrgentAffectedCustomers, new("Customers affected that make a complaint urgent", "影响客户数达到即为紧急"), SettingKind.WholeNumber, "2", 2, 100_000),
             new(Keys.AcknowledgeMinutes, new("Acknowledge a non-urgent complaint within (minutes)", "非紧急反馈确认时限（分钟）"), SettingKind.WholeNumber, "60", 1, 1440),
+            new(Keys.AutomaticAcknowledgementCounts, new("The automatic acknowledgement, once delivered, counts as acknowledging", "自动确认消息送达即视为已确认"), SettingKind.Boolean, "false"),
             new(Keys.UrgentContactMinutes, new("Contact the customer of an urgent or major complaint within (minutes)", "紧急/重大问题联系客户时限（分钟）"), SettingKind.WholeNumber, "30", 1, 1440),
             new(Keys.NormalResolveWorkingDays, new("Resolve a normal complaint within (working days)", "普通级解决时限（工作日）"), SettingKind.WholeNumber, "3", 1, 60),
             new(Keys.UrgentPlanHours, new("Resolution plan for an urgent complaint within (hours)", "紧急级给出处理方案时限（小时）"), SettingKind.WholeNumber, "24", 1, 336),
@@ -168,7 +170,10 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
         {
             Normal =>
             [
-                new("ACKNOWLEDGE", Duration.Minutes(settings.WholeNumber(Keys.AcknowledgeMinutes)), ClockStart.Received),
+                new("ACKNOWLEDGE", Duration.Minutes(settings.WholeNumber(Keys.AcknowledgeMinutes)), ClockStart.Received)
+                {
+                    MetByAutomaticAcknowledgement = settings.Flag(Keys.AutomaticAcknowledgementCounts),
+                },
                 // Three working days is a promise to the customer; time spent waiting on them does not count against it.
                 new("RESOLVE", Duration.WorkingDays(settings.WholeNumber(Keys.NormalResolveWorkingDays)), ClockStart.Received, PausesWhileWaitingOnCustomer: true),
                 notify,

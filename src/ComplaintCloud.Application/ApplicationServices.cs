@@ -11,6 +11,7 @@ using ComplaintCloud.Application.PreventiveMeasures;
 using ComplaintCloud.Application.Reports;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Application.Users;
+using ComplaintCloud.Infrastructure.Notifications;
 using ComplaintCloud.Infrastructure.Scheduling;
 using ComplaintCloud.Application.Tenants.ApiKeys;
 using ComplaintCloud.Application.Tenants.Invitations;
@@ -67,6 +68,7 @@ public static class ApplicationServices
             .AddScoped<ComplaintWork>()
             .AddScoped<LifecyclePenalties>()
             .AddScoped<LifecycleNotifications>()
+            .AddScoped<IDeliveryFollowUp, AcknowledgementDelivered>()
             .AddScoped<NotificationTemplatesQuery>()
             .AddScoped<UpdateNotificationTemplateHandler>()
             .AddScoped<EvidenceFiles>()

@@ -21,8 +21,16 @@ public sealed record ClockRule(
     /// <summary>
     /// Whether only a step the customer confirmed meets it: an ON_SITE clock is then met by an on-site check whose record
     /// the customer signed (seed 000: 由客户签字确认《现场核查记录》), not by one they did not. False by default.
+    /// Since contract 1.2.
     /// </summary>
     public bool NeedsCustomerConfirmation { get; init; }
+
+    /// <summary>
+    /// For an ACKNOWLEDGE clock: the acknowledgement the host sends the customer automatically at intake meets it when
+    /// it is delivered (not when it is queued). False (the default): only a person acknowledging the complaint does.
+    /// Since contract 1.2.
+    /// </summary>
+    public bool MetByAutomaticAcknowledgement { get; init; }
 }
 
 /// <summary>A length of time in one of the units the seeds use.</summary>

@@ -69,6 +69,17 @@ public sealed class GeneralEnterprisePolicyShould
         Assert.Equal((Duration.Minutes(60), ClockStart.Received), (clock.Target, clock.StartsOn));
     }
 
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void LetTheAutomaticAcknowledgementMeetTheClockOnlyWhenTheTenantSaysItCounts(string setting, bool counts)
+    {
+        var settings = new PolicySettings(new Dictionary<string, string>(_defaults.Values) { ["automaticAcknowledgementCounts"] = setting });
+
+        Assert.False(_policy.Clocks("NORMAL", Sample.Complaint, _defaults).Clock("ACKNOWLEDGE").MetByAutomaticAcknowledgement);
+        Assert.Equal(counts, _policy.Clocks("NORMAL", Sample.Complaint, settings).Clock("ACKNOWLEDGE").MetByAutomaticAcknowledgement);
+    }
+
     [Fact]
     public void ResolveANormalComplaintWithinThreeWorkingDays()
     {

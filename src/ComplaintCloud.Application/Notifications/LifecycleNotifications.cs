@@ -8,8 +8,8 @@ namespace ComplaintCloud.Application.Notifications;
 
 /// <summary>
 /// Tells people what a lifecycle step means for them, in the step's own transaction (the outbox): the customer of the
-/// plan offered (SPEC §2.8), of news the desk writes them (a customer-visible note, §2.9) and of the resolution;
-/// the approvers of a plan waiting for them (§2.7).
+/// plan offered (SPEC §2.8), of news the desk writes them (a customer-visible note, §2.9), of the resolution and,
+/// with it, the callback survey (§2.10); the approvers of a plan waiting for them (§2.7).
 /// </summary>
 public sealed class LifecycleNotifications(ComplaintCloudDbContext db)
 {
@@ -36,6 +36,9 @@ public sealed class LifecycleNotifications(ComplaintCloudDbContext db)
                     break;
                 case "RESOLVED":
                     ToCustomer(Notify.Customer(complaint, MessageKind.Resolved, cause, step.At));
+                    // Resolving opens the policy's callback (SPEC §2.10); seed 003 calls back "by phone or online":
+                    // the survey is the written half, asking for the scores the desk records with the callback.
+                    ToCustomer(Notify.Customer(complaint, MessageKind.CallbackSurvey, cause, step.At));
                     break;
                 case "PLAN_PROPOSED":
                     var approvals = await approvalsAsync();

@@ -67,9 +67,9 @@ public sealed record MessageKind(
             "Dear customer, your feedback about {{category}} ({{complaintNumber}}) is resolved. We will call you back to make sure it is settled for good. Thank you for your patience.\n{{tenantName}}")),
         new(CallbackSurvey, Audience.Customer, [.. AboutComplaint, "surveyLink"], ["surveyLink"], Wording(
             "请评价我们对{{complaintNumber}}的处理",
-            "尊敬的客户，您对我们处理反馈{{complaintNumber}}的结果满意吗？请为处理结果、服务态度、处理效率和专业程度打分（1–5分）：{{surveyLink}}\n{{tenantName}}",
+            "尊敬的客户，您对我们处理反馈{{complaintNumber}}的结果满意吗？回访时请为处理结果、服务态度、处理效率和专业程度打分（1–5分）。\n在线评价：{{surveyLink}}\n{{tenantName}}",
             "How did we handle {{complaintNumber}}?",
-            "Dear customer, are you satisfied with how we handled {{complaintNumber}}? Please rate the outcome, our attitude, speed and professionalism from 1 to 5: {{surveyLink}}\n{{tenantName}}")),
+            "Dear customer, are you satisfied with how we handled {{complaintNumber}}? When we call you back, please rate the outcome, our attitude, speed and professionalism from 1 to 5.\nAnswer online: {{surveyLink}}\n{{tenantName}}")),
         new(Escalation, Audience.Staff, [.. ForStaff, "action"], [], Wording(
             "升级：投诉{{complaintNumber}}（{{grade}}）",
             "投诉{{complaintNumber}}（{{category}}，等级{{grade}}）已升级至{{role}}，请立即处理：{{action}}。\n{{tenantName}}",

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
@@ -7,13 +10,28 @@ using MimeKit;
 
 namespace ComplaintCloud.Infrastructure.Notifications;
 
-/// <summary>An SMTP relay and the address messages come from.</summary>
-public sealed record SmtpRelay(string Host, int Port, SecureSocketOptions Security, string? UserName, string? Password, string From);
+/// <summary>
+/// An SMTP relay and the address messages come from. <c>CertificateThumbprint</c>, the SHA-256 thumbprint (hex) of the
+/// relay's own TLS certificate, trusts that certificate whoever issued it (a relay on a self-signed certificate); null
+/// trusts only certificates the system's CAs vouch for.
+/// </summary>
+public sealed record SmtpRelay(string Host, int Port, SecureSocketOptions Security, string? UserName, string? Password, string From, string? CertificateThumbprint = null)
+{
+    /// <summary>Whether a relay's certificate is one to talk to: valid by the system's CAs, or the pinned one.</summary>
+    public bool Trusts(X509Certificate? certificate, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None
+        || (CertificateThumbprint is { } pinned && certificate is not null
+            && string.Equals(
+                Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())),
+                pinned.Replace(":", string.Empty, StringComparison.Ordinal),
+                StringComparison.OrdinalIgnoreCase));
+}
 
 /// <summary>
 /// The deployment's relay (<c>Notifications:Email:Host</c>, <c>Port</c>, <c>Security</c>, <c>UserName</c>,
-/// <c>Password</c>, <c>From</c>) and each tenant's own (<c>Notifications:Email:Tenants:&lt;slug&gt;:…</c>). A tenant's
-/// missing keys are the deployment's, except that a tenant naming its own host brings its own credentials.
+/// <c>Password</c>, <c>From</c>, <c>CertificateThumbprint</c>) and each tenant's own (<c>Notifications:Email:Tenants:&lt;slug&gt;:…</c>). A tenant's
+/// missing keys are the deployment's, except that a tenant naming its own host brings its own credentials and
+/// certificate.
 /// </summary>
 public sealed class EmailSettings(SmtpRelay deployment, IReadOnlyDictionary<string, SmtpRelay> tenants)
 {
@@ -46,7 +64,8 @@ public sealed class EmailSettings(SmtpRelay deployment, IReadOnlyDictionary<stri
             section["Security"] is { Length: > 0 } security ? Enum.Parse<SecureSocketOptions>(security, ignoreCase: true) : fallback.Security,
             section["UserName"] ?? (ownHost ? null : fallback.UserName),
             section["Password"] ?? (ownHost ? null : fallback.Password),
-            section["From"] ?? fallback.From);
+            section["From"] ?? fallback.From,
+            section["CertificateThumbprint"] ?? (ownHost ? null : fallback.CertificateThumbprint));
     }
 }
 
@@ -67,7 +86,12 @@ public sealed class EmailChannel(EmailSettings settings) : INotificationChannel
         ArgumentNullException.ThrowIfNull(delivery);
         var relay = settings.For(delivery.Tenant.Slug);
         var message = Compose(delivery, relay.From);
-        using var client = new SmtpClient();
+        using var client = new SmtpClient
+        {
+            ServerCertificateValidationCallback = (_, certificate, _, errors) => relay.Trusts(certificate, errors),
+            // A pinned certificate is trusted as it is; a CA-issued one must not have been revoked.
+            CheckCertificateRevocation = relay.CertificateThumbprint is null,
+        };
         await client.ConnectAsync(relay.Host, relay.Port, relay.Security, cancellationToken);
         if (relay.UserName is { Length: > 0 } userName)
         {

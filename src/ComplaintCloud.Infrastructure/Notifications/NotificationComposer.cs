@@ -6,7 +6,7 @@ namespace ComplaintCloud.Infrastructure.Notifications;
 
 /// <summary>
 /// Makes outbox messages ready to send, in a scope acting for their tenant: finds whom the recipient names (the
-/// customer's contact, the e-mail of every user holding a role, one user) and renders the tenant's template for the
+/// customer's contact, the e-mail of every active user holding a role, one user) and renders the tenant's template for the
 /// message's kind and language, else the default one.
 /// </summary>
 public sealed class NotificationComposer(ComplaintCloudDbContext db)
@@ -59,7 +59,7 @@ public sealed class NotificationComposer(ComplaintCloudDbContext db)
         {
             var role = recipient[RolePrefix.Length..];
             return await db.Database
-                .SqlQuery<string>($"SELECT email AS \"Value\" FROM users WHERE tenant_id = {tenantId} AND {role} = ANY(roles) ORDER BY email")
+                .SqlQuery<string>($"SELECT email AS \"Value\" FROM users WHERE tenant_id = {tenantId} AND {role} = ANY(roles) AND deactivated_at IS NULL ORDER BY email")
                 .ToListAsync(cancellationToken);
         }
 

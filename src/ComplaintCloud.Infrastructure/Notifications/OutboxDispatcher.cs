@@ -57,6 +57,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
         scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
         var composer = scope.ServiceProvider.GetRequiredService<NotificationComposer>();
+        var followUps = scope.ServiceProvider.GetServices<IDeliveryFollowUp>().ToList();
         var sender = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => new Sender(t.Id, t.Slug, t.Name)).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.OutboxMessages
@@ -86,12 +87,34 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IClock clock, 
                 message.AttemptFailed(clock.GetCurrentInstant(), e.Message);
                 await RecordGivingUpAsync(db, message, cancellationToken);
                 ComplaintCloudTelemetry.OutboxDelivery(message.Channel, sent: false);
+                continue;
             }
+
+            await FollowUpAsync(followUps, message, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>What a delivery settles (<see cref="IDeliveryFollowUp"/>). It cannot undo the delivery: when it fails,
+    /// the message stays sent and what it would have settled is left to people.</summary>
+    private async Task FollowUpAsync(List<IDeliveryFollowUp> followUps, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var followUp in followUps)
+        {
+            try
+            {
+                await followUp.DeliveredAsync(message, cancellationToken);
+            }
+#pragma warning disable CA1031 // Whatever the follow-up throws, the message went out and must not be sent again.
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Following up the delivery of outbox message {MessageId} failed.", message.Id);
+            }
+        }
     }
 
     /// <summary>A message given up on shows in its complaint's history, where the desk sees that the customer or a

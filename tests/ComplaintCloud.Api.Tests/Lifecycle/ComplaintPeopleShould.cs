@@ -37,12 +37,32 @@ public sealed class ComplaintPeopleShould(ApiFixture api)
         var id = await desk.SubmitAsync();
         await Desk.DoAsync(owner, "assignComplaint", id);
 
-        var candidates = (await ReadAsync(owner, id)).GetProperty("handOverCandidates").EnumerateArray().Select(u => u.GetProperty("id").GetString()).ToList();
+        var candidates = await CandidatesAsync(owner, id);
 
         Assert.Contains(supervisorId, candidates);
         Assert.DoesNotContain(ownerId, candidates);
         Assert.DoesNotContain(viewerId, candidates);
     }
+
+    [Fact]
+    public async Task Not_offer_the_hand_over_to_a_deactivated_user()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (owner, _) = await desk.UserAsync("AGENT");
+        var (_, activeId) = await desk.UserAsync("AGENT");
+        var (_, leftId) = await desk.UserAsync("AGENT");
+        (await desk.Admin.SendAsync("mutation($i: UserIdInput!) { deactivateUser(input: $i) { id } }", new { i = new { userId = leftId } })).AssertNoErrors();
+        var id = await desk.SubmitAsync();
+        await Desk.DoAsync(owner, "assignComplaint", id);
+
+        var candidates = await CandidatesAsync(owner, id);
+
+        Assert.Contains(activeId, candidates);
+        Assert.DoesNotContain(leftId, candidates);
+    }
+
+    private static async Task<List<string?>> CandidatesAsync(GraphQLClient client, string id) =>
+        [.. (await ReadAsync(client, id)).GetProperty("handOverCandidates").EnumerateArray().Select(u => u.GetProperty("id").GetString())];
 
     private static async Task<System.Text.Json.JsonElement> ReadAsync(GraphQLClient client, string id)
     {

@@ -1,9 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ComplaintCloud.Application.Notifications;
+using ComplaintCloud.Application.Tenants;
+using ComplaintCloud.Domain.Clocks;
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Notifications;
+using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.IntegrationTests.Clocks;
 using ComplaintCloud.Infrastructure.Notifications;
+using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +27,12 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     private readonly SmtpSink _relay = new();
     private readonly SmtpSink _tenantRelay = new();
     private readonly string _ownRelaySlug = "own-" + Guid.NewGuid().ToString("N")[..12];
+    private static readonly X509Certificate2 RelayCertificate = SmtpSink.SelfSignedCertificate();
+    private readonly SmtpSink _startTlsRelay = new(RelayCertificate);
+    private readonly SmtpSink _implicitTlsRelay = new(RelayCertificate, implicitTls: true);
+    private readonly string _startTlsSlug = "tls-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _implicitTlsSlug = "ssl-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _unpinnedSlug = "unpinned-" + Guid.NewGuid().ToString("N")[..12];
     private SlaInstance _instance = null!;
 
     public async Task InitializeAsync() =>
@@ -35,6 +47,14 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
                 ["Notifications:Email:From"] = "desk@complaintcloud.example",
                 [$"Notifications:Email:Tenants:{_ownRelaySlug}:Port"] = _tenantRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [$"Notifications:Email:Tenants:{_ownRelaySlug}:From"] = "kefu@winery.example",
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:Port"] = _startTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:Security"] = "StartTls",
+                [$"Notifications:Email:Tenants:{_startTlsSlug}:CertificateThumbprint"] = SmtpSink.Thumbprint(RelayCertificate),
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:Port"] = _implicitTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:Security"] = "SslOnConnect",
+                [$"Notifications:Email:Tenants:{_implicitTlsSlug}:CertificateThumbprint"] = SmtpSink.Thumbprint(RelayCertificate),
+                [$"Notifications:Email:Tenants:{_unpinnedSlug}:Port"] = _startTlsRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [$"Notifications:Email:Tenants:{_unpinnedSlug}:Security"] = "StartTls",
             }).Build()));
 
     [Fact]
@@ -74,22 +94,70 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task UpgradeWithStartTlsAndAuthenticateWhenTheRelaysCertificateIsThePinnedOne()
+    {
+        var (user, _, to, _) = await AcknowledgeThroughAsync(_startTlsSlug, _startTlsRelay);
+
+        Assert.Equal(("relay-user:relay-secret", "wang@example.com"), (user, Assert.Single(to)));
+    }
+
+    [Fact]
+    public async Task SpeakTlsFromTheFirstByteToARelayOnImplicitTls()
+    {
+        var (user, _, to, _) = await AcknowledgeThroughAsync(_implicitTlsSlug, _implicitTlsRelay);
+
+        Assert.Equal(("relay-user:relay-secret", "wang@example.com"), (user, Assert.Single(to)));
+    }
+
+    [Fact]
+    public async Task SendNothingToARelayWhoseSelfSignedCertificateIsNotPinned()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise", _unpinnedSlug);
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        Assert.Empty(_startTlsRelay.Received);
+        await using var scope = _instance.ScopeFor(tenant.Tenant.Id);
+        var message = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.SingleAsync();
+        Assert.Equal((1, null), (message.Attempts, message.SentAt));
+        Assert.Contains("certificate", message.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task EmailEveryUserHoldingTheRoleAMessageNames()
     {
         var tenant = await _instance.SignUpAsync("general-enterprise");
         var complaint = await _instance.SubmitAsync(tenant, contact: "no contact");
-        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-            db.OutboxMessages.Add(Notify.Role(complaint, MessageKind.Escalation, "TENANT_ADMIN", "test", _clock.GetCurrentInstant(), ("action", "Notify")));
-            await db.SaveChangesAsync();
-        }
+        await EscalateToAsync(complaint, "TENANT_ADMIN");
 
         Assert.Equal(1, await DispatchAsync());
 
         var (_, _, to, message) = Assert.Single(_relay.Received);
         Assert.Equal([tenant.User.Email], to);
         Assert.Equal($"Escalated: complaint {complaint.Number} (NORMAL)", message.Subject);
+    }
+
+    [Fact]
+    public async Task EmailNoDeactivatedUserOfTheRole()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        var complaint = await _instance.SubmitAsync(tenant, contact: "no contact");
+        await using (var scope = _instance.ScopeFor(tenant.Tenant.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            var now = _clock.GetCurrentInstant();
+            var left = User.Create(tenant.Tenant.Id, "left@example.com", "a-long-password", ["TENANT_ADMIN"], password => password, now, "input.");
+            left.Deactivate(now);
+            db.Users.Add(left);
+            await db.SaveChangesAsync();
+        }
+
+        await EscalateToAsync(complaint, "TENANT_ADMIN");
+        Assert.Equal(1, await DispatchAsync());
+
+        var (_, _, to, _) = Assert.Single(_relay.Received);
+        Assert.Equal([tenant.User.Email], to);
     }
 
     [Fact]
@@ -110,6 +178,36 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         var (_, _, to, message) = Assert.Single(_relay.Received);
         Assert.Equal([tenant.User.Email], to);
         Assert.Contains("https://desk.example/reset/one-time", message.TextBody, StringComparison.Ordinal);
+    }
+
+    // Issue 14.4: the automatic acknowledgement meets the ACKNOWLEDGE clock (1 hour) only when the policy says so, and
+    // only once it reaches the customer.
+    [Fact]
+    public async Task MeetTheAcknowledgeClockWhenTheAcknowledgementIsDeliveredIfThePolicySaysItCounts()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await SetPolicyAsync(tenant, ("automaticAcknowledgementCounts", "true"));
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+        _clock.Advance(Duration.FromMinutes(5));
+        Assert.Equal(ClockState.Running, (await AcknowledgeClockAsync(complaint)).State);
+
+        Assert.Equal(1, await DispatchAsync());
+
+        var clock = await AcknowledgeClockAsync(complaint);
+        Assert.Equal((ClockState.Met, _clock.GetCurrentInstant()), (clock.State, clock.MetAt));
+    }
+
+    [Fact]
+    public async Task LeaveTheAcknowledgeClockRunningAfterTheAcknowledgementIfThePolicySaysItDoesNotCount()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await SetPolicyAsync(tenant, ("automaticAcknowledgementCounts", "false"));
+        var complaint = await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+
+        Assert.Equal(1, await DispatchAsync());
+
+        Assert.Single(_relay.Received);
+        Assert.Equal(ClockState.Running, (await AcknowledgeClockAsync(complaint)).State);
     }
 
     [Fact]
@@ -137,6 +235,37 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Empty(_relay.Received);
     }
 
+    private async Task<(string? User, string From, List<string> To, MimeMessage Message)> AcknowledgeThroughAsync(string slug, SmtpSink relay)
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise", slug);
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+        Assert.Equal(1, await DispatchAsync());
+        return Assert.Single(relay.Received);
+    }
+
+    private async Task SetPolicyAsync(AuthResult tenant, params (string Key, string Value)[] settings)
+    {
+        await using var scope = _instance.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SignIn(tenant.Tenant.Id, tenant.User.Id, tenant.User.Roles);
+        await scope.ServiceProvider.GetRequiredService<SelectPolicyHandler>().HandleAsync(
+            new SelectPolicyCommand(tenant.Tenant.Policy.PolicyId, settings.ToDictionary(s => s.Key, s => (string?)s.Value)), CancellationToken.None);
+    }
+
+    private async Task<SlaClock> AcknowledgeClockAsync(Complaint complaint)
+    {
+        await using var scope = _instance.ScopeFor(complaint.TenantId);
+        return await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().SlaClocks.AsNoTracking()
+            .SingleAsync(c => c.ComplaintId == complaint.Id && c.Kind == "ACKNOWLEDGE");
+    }
+
+    private async Task EscalateToAsync(Complaint complaint, string role)
+    {
+        await using var scope = _instance.ScopeFor(complaint.TenantId);
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        db.OutboxMessages.Add(Notify.Role(complaint, MessageKind.Escalation, role, "test", _clock.GetCurrentInstant(), ("action", "Notify")));
+        await db.SaveChangesAsync();
+    }
+
     private Task<int> DispatchAsync() => _instance.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(CancellationToken.None);
 
     public async Task DisposeAsync() => await _instance.DisposeAsync();
@@ -145,5 +274,7 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
     {
         _relay.Dispose();
         _tenantRelay.Dispose();
+        _startTlsRelay.Dispose();
+        _implicitTlsRelay.Dispose();
     }
 }

@@ -23,11 +23,11 @@ public sealed class ComplaintPeople(ComplaintCloudDbContext db)
         return [.. users.OrderBy(u => ids.IndexOf(u.Id))];
     }
 
-    /// <summary>The tenant's users who may work complaints, but its owner: whom it can be handed over to.</summary>
+    /// <summary>The tenant's active users who may work complaints, but its owner: whom it can be handed over to.</summary>
     public async Task<IReadOnlyList<User>> HandOverCandidatesAsync(Complaint complaint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        var users = await db.Users.AsNoTracking().Where(u => u.Id != complaint.OwnerId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => u.Id != complaint.OwnerId && u.DeactivatedAt == null).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         return [.. users.Where(u => ComplaintWork.MayWork(u.Roles))];
     }
 }

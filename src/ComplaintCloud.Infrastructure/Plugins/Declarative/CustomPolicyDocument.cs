@@ -106,7 +106,8 @@ public sealed record CustomRole(string Code, LocalizedText Name, decimal Compens
 
 public sealed record CustomGrade(string Code, LocalizedText Name, int Rank, IReadOnlyList<CustomClock> Clocks, IReadOnlyList<string> Approvers, CustomEscalation? Escalation);
 
-public sealed record CustomClock(string Kind, Duration Within, ClockStart StartsOn = ClockStart.Received, bool PausesWhileWaitingOnCustomer = false, int WarningPercent = 80);
+public sealed record CustomClock(
+    string Kind, Duration Within, ClockStart StartsOn = ClockStart.Received, bool PausesWhileWaitingOnCustomer = false, int WarningPercent = 80, bool MetByAutomaticAcknowledgement = false);
 
 /// <summary>Escalation steps per trigger; a trigger left out escalates to no one.</summary>
 public sealed record CustomEscalation(

@@ -55,7 +55,7 @@ public class DeclarativePolicy : IComplaintPolicy
     }
 
     public IReadOnlyList<ClockRule> Clocks(string gradeCode, ComplaintFacts facts, PolicySettings settings) =>
-        [.. GradeOf(gradeCode).Clocks.Select(c => new ClockRule(c.Kind, c.Within, c.StartsOn, c.PausesWhileWaitingOnCustomer, c.WarningPercent))];
+        [.. GradeOf(gradeCode).Clocks.Select(c => new ClockRule(c.Kind, c.Within, c.StartsOn, c.PausesWhileWaitingOnCustomer, c.WarningPercent) { MetByAutomaticAcknowledgement = c.MetByAutomaticAcknowledgement })];
 
     public ApprovalRule Approval(string gradeCode, ComplaintFacts facts, PolicySettings settings) => new(GradeOf(gradeCode).Approvers);
 
