@@ -172,7 +172,8 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
             [
                 new("ACKNOWLEDGE", Duration.Minutes(settings.WholeNumber(Keys.AcknowledgeMinutes)), ClockStart.Received)
                 {
-                    MetByAutomaticAcknowledgement = settings.Flag(Keys.AutomaticAcknowledgementCounts),
+                    // Settings saved before this one existed lack it: they keep its default, false.
+                    MetByAutomaticAcknowledgement = settings.Values.TryGetValue(Keys.AutomaticAcknowledgementCounts, out var counts) && bool.Parse(counts),
                 },
                 // Three working days is a promise to the customer; time spent waiting on them does not count against it.
                 new("RESOLVE", Duration.WorkingDays(settings.WholeNumber(Keys.NormalResolveWorkingDays)), ClockStart.Received, PausesWhileWaitingOnCustomer: true),

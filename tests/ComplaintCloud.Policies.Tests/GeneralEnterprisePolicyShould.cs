@@ -76,7 +76,10 @@ public sealed class GeneralEnterprisePolicyShould
     {
         var settings = new PolicySettings(new Dictionary<string, string>(_defaults.Values) { ["automaticAcknowledgementCounts"] = setting });
 
+        var savedBeforeTheSettingExisted = new PolicySettings(_defaults.Values.Where(v => v.Key != "automaticAcknowledgementCounts").ToDictionary());
+
         Assert.False(_policy.Clocks("NORMAL", Sample.Complaint, _defaults).Clock("ACKNOWLEDGE").MetByAutomaticAcknowledgement);
+        Assert.False(_policy.Clocks("NORMAL", Sample.Complaint, savedBeforeTheSettingExisted).Clock("ACKNOWLEDGE").MetByAutomaticAcknowledgement);
         Assert.Equal(counts, _policy.Clocks("NORMAL", Sample.Complaint, settings).Clock("ACKNOWLEDGE").MetByAutomaticAcknowledgement);
     }
 

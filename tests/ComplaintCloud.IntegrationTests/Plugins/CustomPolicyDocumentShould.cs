@@ -104,6 +104,16 @@ public sealed class CustomPolicyDocumentShould
         Assert.Equal(new ClockRule("PLAN", Duration.BusinessHours(8), ClockStart.Received, false, 75), plan);
     }
 
+    [Fact]
+    public void LetTheAutomaticAcknowledgementMeetOnlyTheClocksThatSaySo()
+    {
+        var policy = new DeclarativePolicy(CustomPolicySample.Document);
+        var settings = PolicySettings.Defaults(policy.Descriptor);
+
+        Assert.True(policy.Clocks("ROUTINE", Calm, settings).Single(c => c.Kind == "ACKNOWLEDGE").MetByAutomaticAcknowledgement);
+        Assert.DoesNotContain(policy.Clocks("ROUTINE", Calm, settings), c => c.Kind != "ACKNOWLEDGE" && c.MetByAutomaticAcknowledgement);
+    }
+
     private static DomainException Refuse(string json)
     {
         var failure = Assert.Throws<DomainException>(() => CustomPolicyDocument.Parse(json, Field));
