@@ -18,13 +18,7 @@ public sealed class StartUpShould(ApiFixture api)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var output = new ConcurrentQueue<string>();
-        using var service = Start(output,
-            ("ASPNETCORE_URLS", address.ToString()),
-            ("ASPNETCORE_ENVIRONMENT", "Production"),
-            ("ConnectionStrings__ComplaintCloud", api.ConnectionString),
-            ("ConnectionStrings__ComplaintCloudMigrations", api.MigrationsConnectionString),
-            ("Auth__SigningKey", ApiFixture.SigningKey),
-            ("Tenants__ProvisionDemo", "false"));
+        using var service = StartInProduction(output, [], address);
         try
         {
             using var http = new HttpClient { BaseAddress = address };
@@ -36,15 +30,47 @@ public sealed class StartUpShould(ApiFixture api)
         }
         finally
         {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
+            await StopAsync(service);
         }
     }
 
-    private static Process Start(ConcurrentQueue<string> output, params (string Name, string Value)[] environment)
+    [Fact]
+    public async Task ListenWhereTheUrlsArgumentSaysOverASPNETCORE_URLS()
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var output = new ConcurrentQueue<string>();
+        using var service = StartInProduction(output, ["--urls", address.ToString()], new Uri($"http://127.0.0.1:{FreePort()}"));
+        try
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            Assert.True(await AnswersAsync(http, service), "run.sh --urls did not answer at " + address + ":\n" + string.Join('\n', output));
+        }
+        finally
+        {
+            await StopAsync(service);
+        }
+    }
+
+    // ./run.sh --no-build with the arguments, in Production on the fixture's database, ASPNETCORE_URLS set.
+    private Process StartInProduction(ConcurrentQueue<string> output, string[] arguments, Uri aspNetCoreUrls) =>
+        Start(output, arguments,
+            ("ASPNETCORE_URLS", aspNetCoreUrls.ToString()),
+            ("ASPNETCORE_ENVIRONMENT", "Production"),
+            ("ConnectionStrings__ComplaintCloud", api.ConnectionString),
+            ("ConnectionStrings__ComplaintCloudMigrations", api.MigrationsConnectionString),
+            ("Auth__SigningKey", ApiFixture.SigningKey),
+            ("Tenants__ProvisionDemo", "false"));
+
+    private static async Task StopAsync(Process service)
+    {
+        service.Kill(entireProcessTree: true);
+        await service.WaitForExitAsync();
+    }
+
+    private static Process Start(ConcurrentQueue<string> output, string[] arguments, params (string Name, string Value)[] environment)
     {
         // The test run built the solution already; building it again takes minutes on a busy machine.
-        var start = new ProcessStartInfo("bash", [Path.Combine(Checkout.Root(), "run.sh"), "--no-build"])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Checkout.Root(), "run.sh"), "--no-build", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Notifications;
+using ComplaintCloud.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,15 +23,7 @@ public sealed class OutboxShould(PostgresFixture postgres)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 2, 0));
         var receiver = new Receiver(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
-        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_outbox"), clock, "sla-a", configure: services =>
-        {
-            services.AddNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Notifications:Webhook:Url"] = "https://hooks.example/complaints",
-                ["Notifications:Webhook:Secret"] = Secret,
-            }).Build());
-            services.AddHttpClient<WebhookChannel>().ConfigurePrimaryHttpMessageHandler(() => receiver);
-        });
+        await using var instance = await StartWithWebhookAsync(clock, receiver);
         var tenant = await instance.SignUpAsync("general-enterprise");
         var complaint = await instance.SubmitAsync(tenant);
         var dispatcher = instance.Services.GetRequiredService<OutboxDispatcher>();
@@ -52,6 +45,39 @@ public sealed class OutboxShould(PostgresFixture postgres)
         var message = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.SingleAsync();
         Assert.Equal((2, clock.GetCurrentInstant()), (message.Attempts, message.SentAt));
     }
+
+    [Fact]
+    public async Task CountEachDeliveryByItsOutcomeAndWhatEachRoundFoundDue()
+    {
+        using var telemetry = new TelemetryCapture();
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 2, 0));
+        await using var instance = await StartWithWebhookAsync(clock, new Receiver(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK));
+        await instance.SubmitAsync(await instance.SignUpAsync("general-enterprise"));
+        var dispatcher = instance.Services.GetRequiredService<OutboxDispatcher>();
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        clock.Advance(Duration.FromSeconds(2));
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, telemetry.Count("complaintcloud.outbox.deliveries", ("outcome", "failed")));
+        Assert.Equal(1, telemetry.Count("complaintcloud.outbox.deliveries", ("outcome", "sent")));
+        // Three rounds: the acknowledgement due, nothing due while it waits out its backoff, then due again.
+        Assert.Equal(3, telemetry.Count("complaintcloud.outbox.due"));
+        Assert.Equal(2, telemetry.Sum("complaintcloud.outbox.due"));
+    }
+
+    // An SLA instance whose outbox goes to a webhook answered by the receiver.
+    private async Task<SlaInstance> StartWithWebhookAsync(FakeClock clock, Receiver receiver) =>
+        await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_outbox"), clock, "sla-a", configure: services =>
+        {
+            services.AddNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Notifications:Webhook:Url"] = "https://hooks.example/complaints",
+                ["Notifications:Webhook:Secret"] = Secret,
+            }).Build());
+            services.AddHttpClient<WebhookChannel>().ConfigurePrimaryHttpMessageHandler(() => receiver);
+        });
 
     private sealed class Receiver(params HttpStatusCode[] answers) : HttpMessageHandler
     {
