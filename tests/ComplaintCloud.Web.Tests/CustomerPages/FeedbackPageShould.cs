@@ -48,6 +48,23 @@ public sealed class FeedbackPageShould(WebFixture web) : BrowserTest(web)
     }
 
     [Fact]
+    public async Task LeaveNoSeriousOrCriticalAccessibilityViolationInEitherLanguage()
+    {
+        var tenant = await SignUpAsync();
+        await Page.GotoAsync($"/{tenant.Slug}/feedback");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Test {tenant.Slug} · Feedback" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        await Page.GetByText("中文").ClickAsync();
+        await FillAsync(Chinese, "功能故障", "水壶漏水。", "韩梅梅", "13900001111");
+        await Expect(Page.Locator(".ant-select-dropdown")).ToBeHiddenAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "提交反馈" }).ClickAsync();
+        await Expect(Page.GetByTestId("feedback-number")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+    }
+
+    [Fact]
     public async Task AskForWhatIsMissingAndSendNothing()
     {
         var tenant = await SignUpAsync();

@@ -23,6 +23,7 @@ public sealed class TrackPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByText("We will replace your kettle within two days.")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Batch 2026-11 is suspect.")).ToHaveCountAsync(0);
         await Expect(Page.GetByText("Replace the kettle.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
         await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("You accepted; we are carrying it out");

@@ -6,31 +6,20 @@ import type { FeedbackFormQuery } from '../../../gql/graphql';
  */
 export const maxAttachmentBytes = 700 * 1024;
 
-interface CategoryGroup {
-  label: string;
-  title: string;
-  options: { value: string; label: string }[];
-}
-
 /**
- * The tenant's categories as a customer picks one: the leaves, grouped under their top-level category, in the
- * customer's language. A top-level category without children is an option of its own group.
+ * The tenant's categories as a customer picks one: the leaves of the tree, each named with its path in the customer's
+ * language ("Product / Malfunction"). A flat list rather than antd's option groups, whose group rows carry
+ * aria-selected on a presentation role (axe-core's aria-allowed-attr).
  */
-export function categoryOptions(categories: FeedbackFormQuery['categories'], chinese: boolean): CategoryGroup[] {
-  const name = (c: FeedbackFormQuery['categories'][number]) => (chinese ? c.nameZh : c.nameEn);
+export function categoryOptions(categories: FeedbackFormQuery['categories'], chinese: boolean): { value: string; label: string }[] {
+  const names = new Map(categories.map((c) => [c.code, chinese ? c.nameZh : c.nameEn]));
   const parents = new Set(categories.map((c) => c.parentCode).filter(Boolean));
-  const groups = new Map<string, CategoryGroup>();
-  for (const top of categories.filter((c) => !c.parentCode)) {
-    groups.set(top.code, { label: name(top), title: name(top), options: [] });
-  }
-  for (const category of categories.filter((c) => !parents.has(c.code))) {
-    const top = category.code.split('/')[0] ?? category.code;
-    const group = groups.get(top);
-    if (!group) continue;
-    const path = categories.filter((c) => category.code.startsWith(`${c.code}/`) && c.code !== top).map(name);
-    group.options.push({ value: category.code, label: [...path, name(category)].join(' / ') });
-  }
-  return [...groups.values()].filter((group) => group.options.length > 0);
+  return categories
+    .filter((c) => !parents.has(c.code))
+    .map((c) => ({
+      value: c.code,
+      label: c.code.split('/').map((_, i, segments) => names.get(segments.slice(0, i + 1).join('/')) ?? segments[i]).join(' / '),
+    }));
 }
 
 /**
