@@ -20,7 +20,7 @@ public sealed class AcknowledgementDelivered(ComplaintCloudDbContext db, Complai
     public async Task DeliveredAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message is not { Topic: MessageKind.Acknowledgement or MessageKind.UrgentContact, ComplaintId: { } complaintId })
+        if (message is not { Topic: MessageKind.Acknowledgement or MessageKind.UrgentContact, ComplaintId: { } complaintId, SentAt: { } deliveredAt })
         {
             return;
         }
@@ -35,7 +35,7 @@ public sealed class AcknowledgementDelivered(ComplaintCloudDbContext db, Complai
         var rules = await policy.RunAsync(tenant, complaint, (p, settings, facts) => p.Clocks(grade.Code, facts, settings));
         if (rules.Any(rule => rule.Kind == Acknowledge && rule.MetByAutomaticAcknowledgement))
         {
-            await clocks.MeetClockAsync(complaint, Acknowledge, cancellationToken);
+            await clocks.MeetClockAsync(complaint, Acknowledge, deliveredAt, cancellationToken);
         }
     }
 }
