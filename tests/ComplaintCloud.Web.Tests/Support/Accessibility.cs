@@ -24,7 +24,7 @@ public static class Accessibility
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
               .filter(v => v.impact === 'serious' || v.impact === 'critical')
-              .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+              .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => `${n.target.join(' ')} (${n.html.slice(0, 120)}: ${n.failureSummary})`).join(', ')}`)
             """);
         var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(found.Count == 0, "axe-core found serious or critical violations:\n" + string.Join("\n", found));
