@@ -51,11 +51,16 @@ public static class DatabaseStartup
         return await DatabaseRoles.ProvisionAsync(postgres.ConnectionString, PrivateDatabaseName);
     }
 
-    /// <summary>Applies migrations and, when configured, signs up the tenants declared in tenants/.</summary>
+    /// <summary>Applies migrations, builds the model and, when configured, signs up the tenants declared in tenants/.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         await DatabaseMigrator.MigrateAsync(
             app.Services.GetRequiredService<DatabaseConnections>(), app.Logger);
+        // The model, built before the service reports ready rather than by its first requests.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            _ = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Model;
+        }
 
         var provisionDemo = app.Configuration.GetValue("Tenants:ProvisionDemo", app.Environment.IsDevelopment());
         if (provisionDemo && RepositoryLayout.Resolve(app.Configuration["Tenants:Path"], "tenants") is { } manifests && Directory.Exists(manifests))

@@ -60,9 +60,8 @@ public static class SchedulingServices
         services.AddSingleton<SlaSweep>();
         services.AddScoped<ClockArming>();
         services.AddScoped<IInterceptor>(provider => provider.GetRequiredService<ClockArming>());
-        services.AddHostedService<ArmTenantsOnStart>();
-        services.AddSingleton<OverdueTriggerRecovery>();
-        services.AddHostedService(provider => provider.GetRequiredService<OverdueTriggerRecovery>());
+        services.AddSingleton<LostTriggerRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<LostTriggerRecovery>());
         services.AddSingleton<ClockAlertFeed>();
         services.AddHostedService(provider => new ClockAlertListener(
             connectionString, provider.GetRequiredService<ClockAlertFeed>(), provider.GetRequiredService<ILogger<ClockAlertListener>>()));
@@ -71,24 +70,21 @@ public static class SchedulingServices
 }
 
 /// <summary>
-/// Arms every tenant that has clocks to watch when the service starts, so deadlines that passed while it was down
-/// are handled at once (a due instant in the past fires immediately) and a lost trigger is recreated.
+/// Arms tenants whose trigger may be missing. Once the service has started (in the background, so that a database
+/// of many tenants does not hold up readiness): every tenant that has clocks to watch, so deadlines that passed
+/// while it was down are handled at once (a due instant in the past fires immediately) and a lost trigger is
+/// recreated. Then once a minute, every tenant whose next alert is more than a minute overdue: a clock is saved
+/// before its tenant's trigger is armed, and when that arm fails (the database gone for a moment, the node killed
+/// right after the commit) the clock would otherwise wait for the next start. This makes it late by a minute or two.
 /// </summary>
-internal sealed class ArmTenantsOnStart(IServiceScopeFactory scopes, SlaTriggers triggers) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => TenantClockJob.ArmTenantsAsync(scopes, triggers, (_, _) => true, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>
-/// Once a minute, arms every tenant whose next alert is more than a minute overdue. A clock is saved before its
-/// tenant's trigger is armed; when that arm fails (the database gone for a moment, the node killed right after the
-/// commit) the clock would wait for the next start. This makes it late by a minute or two instead.
-/// </summary>
-public sealed class OverdueTriggerRecovery(IServiceScopeFactory scopes, SlaTriggers triggers, IClock clock, ILogger<OverdueTriggerRecovery> logger) : BackgroundService
+public sealed class LostTriggerRecovery(
+    IServiceScopeFactory scopes, SlaTriggers triggers, IClock clock, IHostApplicationLifetime lifetime, ILogger<LostTriggerRecovery> logger)
+    : BackgroundService
 {
     public static readonly Duration Grace = Duration.FromMinutes(1);
+
+    private Task ArmAllAsync(CancellationToken cancellationToken) =>
+        TenantClockJob.ArmTenantsAsync(scopes, triggers, (_, _) => true, cancellationToken);
 
     public Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -98,19 +94,32 @@ public sealed class OverdueTriggerRecovery(IServiceScopeFactory scopes, SlaTrigg
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // After every hosted service, the scheduler's included, has started: the start's own work comes first.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        await TryAsync(ArmAllAsync, stoppingToken);
         using var timer = new PeriodicTimer(Grace.ToTimeSpan());
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                await RecoverAsync(stoppingToken);
-            }
+            await TryAsync(RecoverAsync, stoppingToken);
+        }
+    }
+
+    private async Task TryAsync(Func<CancellationToken, Task> arm, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await arm(stoppingToken);
+        }
 #pragma warning disable CA1031 // The next tick tries again; recovery must not stop the host.
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
-            {
-                logger.LogWarning(e, "Re-arming the tenants with overdue SLA alerts failed; trying again in {Grace}.", Grace);
-            }
+        {
+            logger.LogWarning(e, "Arming the tenants with SLA alerts failed; trying again in {Grace}.", Grace);
         }
     }
 }

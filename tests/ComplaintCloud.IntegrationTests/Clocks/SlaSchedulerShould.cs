@@ -50,9 +50,9 @@ public sealed class SlaSchedulerShould(PostgresFixture postgres)
         var key = SlaTriggers.TriggerKeyOf(winery.Tenant.Id);
         // As if the arm after the commit had failed: the clock is saved, its tenant's trigger is not.
         await scheduler.UnscheduleJob(key);
-        var recovery = instance.Services.GetRequiredService<OverdueTriggerRecovery>();
+        var recovery = instance.Services.GetRequiredService<LostTriggerRecovery>();
 
-        clock.Reset(complaint.Clocks.Where(c => c.NextAlertAt is not null).Min(c => c.NextAlertAt!.Value) + OverdueTriggerRecovery.Grace + Duration.FromSeconds(1));
+        clock.Reset(complaint.Clocks.Where(c => c.NextAlertAt is not null).Min(c => c.NextAlertAt!.Value) + LostTriggerRecovery.Grace + Duration.FromSeconds(1));
         await recovery.RecoverAsync(CancellationToken.None);
 
         Assert.NotNull(await scheduler.GetTrigger(key));
