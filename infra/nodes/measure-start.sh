@@ -3,7 +3,7 @@
 # 30 s later, and the CPU time the start took. With TENANTS=n it first signs n tenants up (through the API, 4 at a
 # time), then restarts the node and measures with them loaded (each tenant with one complaint, so its SLA trigger is
 # armed at start); on a database that has them already, TENANTS=0 measures that start alone.
-#   NO_BUILD=1 TENANTS=1000 infra/nodes/measure-start.sh [PORT=5090]
+#   NO_BUILD=1 TENANTS=1000 [READY_TO_RUN=1] infra/nodes/measure-start.sh [PORT=5090]
 # Needs the same connection strings as run-nodes.sh. Prints one line per measurement.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -18,6 +18,13 @@ export RateLimits__PerIpPerMinute=1000000 RateLimits__PerTenantPerMinute=1000000
 if [[ ${NO_BUILD:-0} != 1 ]]; then
   dotnet build ComplaintCloud.sln -c Release
 fi
+service=src/ComplaintCloud.Api/bin/Release/net10.0/ComplaintCloud.Api.dll
+# READY_TO_RUN=1 measures the service as the Dockerfile publishes it, compiled ahead of time.
+if [[ ${READY_TO_RUN:-0} == 1 ]]; then
+  dotnet publish src/ComplaintCloud.Api -c Release -r linux-x64 --self-contained false -o .data/ready-to-run
+  service=.data/ready-to-run/ComplaintCloud.Api.dll
+  export Plugins__Path="$PWD/artifacts/plugins"
+fi
 
 pid=""
 stop() { if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
@@ -26,7 +33,7 @@ trap stop EXIT
 start_and_measure() {
   local started ready cpu
   started=$(date +%s.%N)
-  dotnet src/ComplaintCloud.Api/bin/Release/net10.0/ComplaintCloud.Api.dll --urls "$url" >/tmp/measure-start.log 2>&1 &
+  dotnet "$service" --urls "$url" >/tmp/measure-start.log 2>&1 &
   pid=$!
   until curl -sf "$url/readyz" >/dev/null; do
     kill -0 "$pid" 2>/dev/null || { cat /tmp/measure-start.log >&2; exit 1; }
