@@ -134,7 +134,8 @@ public sealed class BoardBenchmarkShould(WebFixture web, ITestOutputHelper outpu
               SELECT {string.Join(", ", complaintColumns.Select(column => "copy." + column))}
               FROM complaints c CROSS JOIN copies k,
                 LATERAL jsonb_populate_record(NULL::complaints, to_jsonb(c) || jsonb_build_object(
-                  'id', k.id, 'number', c.number || '-' || k.n, 'received_at', c.received_at - k.earlier)) AS copy
+                  'id', k.id, 'number', c.number || '-' || k.n, 'received_at', c.received_at - k.earlier,
+                  'nearest_due_at', c.nearest_due_at - k.earlier)) AS copy
               WHERE c.id = @original)
             INSERT INTO sla_clocks ({string.Join(", ", clockColumns)})
             SELECT {string.Join(", ", clockColumns.Select(column => "copy." + column))}
