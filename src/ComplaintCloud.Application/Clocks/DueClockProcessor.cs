@@ -122,6 +122,7 @@ public sealed class DueClockProcessor(
                 // Nothing of a complaint that is over can breach: a clock left open with it (the lifecycle stops them) is stopped.
                 slaClock.Stop(now, tenant.Calendar());
                 writes.Clocks.Add(slaClock);
+                writes.StoppedFor.Add(complaint.Id);
                 writes.Events.Add(ComplaintEvent.Record(complaint, "CLOCK_STOPPED", null, now, JsonSerializer.Serialize(new { clockId = slaClock.Id, kind = slaClock.Kind })));
                 continue;
             }
@@ -136,7 +137,7 @@ public sealed class DueClockProcessor(
 
         // One statement for all of it. The tenant's trigger needs no arming: it is armed no later than the clocks' old
         // alerts, and handling only moves them later, so it fires in time and re-arms from the database.
-        await using (var write = new BulkWrite(db)
+        await ExecuteAsync(new BulkWrite(db)
             .Update(writes.Clocks)
             .Update([.. writes.Escalated], nameof(Complaint.EscalatedToRole))
             .Insert(writes.Alerts)
@@ -144,15 +145,38 @@ public sealed class DueClockProcessor(
             .Insert(writes.Penalties)
             .Insert(writes.Messages)
             // Delivered by PostgreSQL on commit only, to the listener of every process.
-            .ThenSelect("SELECT pg_notify(@s0, payload) FROM unnest(@s1) AS payload", ClockAlertFeed.Channel, writes.Notices.ToArray()))
+            .ThenSelect("SELECT pg_notify(@s0, payload) FROM unnest(@s1) AS payload", ClockAlertFeed.Channel, writes.Notices.ToArray()),
+            transaction, cancellationToken);
+
+        await TrackNearestDeadlinesAsync(writes.StoppedFor, transaction, cancellationToken);
+        logger.LogDebug("Handled {Count} due clocks of {Tenants} tenants in {Elapsed} ms.", due.Count, ids.Length, (clock.GetCurrentInstant() - now).TotalMilliseconds);
+        return writes.Alerts;
+    }
+
+    // The complaints whose clocks the batch stopped derive their stored nearest deadline again, from all their clocks
+    // as now written (a batch holds only their due ones).
+    private async Task TrackNearestDeadlinesAsync(HashSet<Guid> complaintIds, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (complaintIds.Count == 0)
+        {
+            return;
+        }
+
+        var complaints = await db.Complaints.IgnoreQueryFilters().AsNoTracking().Include(c => c.Clocks)
+            .Where(c => complaintIds.Contains(c.Id))
+            .ToListAsync(cancellationToken);
+        complaints.ForEach(c => c.TrackNearestDeadline());
+        await ExecuteAsync(new BulkWrite(db).Update(complaints, nameof(Complaint.NearestDueAt)).ThenSelect("SELECT 1"), transaction, cancellationToken);
+    }
+
+    private async Task ExecuteAsync(NpgsqlCommand write, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (write)
         {
             write.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
             write.Transaction = (NpgsqlTransaction)transaction.GetDbTransaction();
             await write.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        logger.LogDebug("Handled {Count} due clocks of {Tenants} tenants in {Elapsed} ms.", due.Count, ids.Length, (clock.GetCurrentInstant() - now).TotalMilliseconds);
-        return writes.Alerts;
     }
 
     private async Task RecordConsequencesAsync(
@@ -202,6 +226,7 @@ public sealed class DueClockProcessor(
     {
         public List<SlaClock> Clocks { get; } = [];
         public HashSet<Complaint> Escalated { get; } = [];
+        public HashSet<Guid> StoppedFor { get; } = [];
         public List<ClockAlert> Alerts { get; } = [];
         public List<ComplaintEvent> Events { get; } = [];
         public List<PenaltyEntry> Penalties { get; } = [];

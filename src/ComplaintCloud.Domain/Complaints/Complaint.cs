@@ -53,6 +53,14 @@ public sealed partial class Complaint : ITenantOwned
     /// <summary>The clock whose deadline comes first among those that still matter (<see cref="SlaClock.DeadlineStates"/>).</summary>
     public SlaClock? NearestDeadline() => _clocks.Where(k => SlaClock.DeadlineStates.Contains(k.State)).MinBy(k => k.DueAt);
 
+    /// <summary>The <see cref="NearestDeadline"/>'s due time as last saved: stored and indexed, so the board's
+    /// nearest-deadline order is an index range scan rather than a look at every open complaint's clocks.</summary>
+    public Instant? NearestDueAt { get; private set; }
+
+    /// <summary>Brings <see cref="NearestDueAt"/> up to date with the clocks; called for every complaint whose clocks
+    /// are saved, so it cannot drift from them.</summary>
+    public void TrackNearestDeadline() => NearestDueAt = NearestDeadline()?.DueAt;
+
     /// <summary>Receives a complaint graded by the tenant's policy and starts the clocks that run from receipt.</summary>
     public static Complaint Receive(
         Guid tenantId,

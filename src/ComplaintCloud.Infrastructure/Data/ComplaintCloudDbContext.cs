@@ -76,20 +76,48 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         FilterByTenant<Category>(modelBuilder);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        GuardTenantOwnership();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    // Saving may have to read a complaint's clocks first (see TrackNearestDeadlinesAsync), which is done asynchronously only.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save with SaveChangesAsync.");
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await TrackNearestDeadlinesAsync(cancellationToken);
         GuardTenantOwnership();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void FilterByTenant<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
         modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+
+    // Every complaint whose clocks are saved derives its stored nearest deadline from all of them, whichever step
+    // changed them; a complaint not loaded with its clocks is loaded first.
+    private async Task TrackNearestDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries<SlaClock>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity.ComplaintId)
+            .ToHashSet();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var complete = ChangeTracker.Entries<Complaint>()
+            .Where(e => changed.Contains(e.Entity.Id) && (e.State == EntityState.Added || e.Collection(c => c.Clocks).IsLoaded))
+            .Select(e => e.Entity.Id)
+            .ToHashSet();
+        if (changed.Except(complete).ToList() is { Count: > 0 } incomplete)
+        {
+            await Complaints.Include(c => c.Clocks).Where(c => incomplete.Contains(c.Id)).LoadAsync(cancellationToken);
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Complaint>().Where(e => changed.Contains(e.Entity.Id)))
+        {
+            entry.Entity.TrackNearestDeadline();
+        }
+    }
 
     private void GuardTenantOwnership()
     {

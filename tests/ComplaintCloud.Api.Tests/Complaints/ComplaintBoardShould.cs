@@ -49,6 +49,28 @@ public sealed class ComplaintBoardShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task KeepTheNearestDeadlineOrderAndItsCursorsAsClocksStartMeetAndStop()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        // NORMAL: acknowledged within 1 hour, resolved within 3 working days; URGENT: the customer contacted within 30 minutes.
+        var normal = await desk.SubmitAsync();
+        var urgent = await desk.SubmitAsync(Urgent());
+        Assert.Equal([urgent, normal], await PageByPageAsync(desk.Admin));
+
+        // Regraded MAJOR, it runs the head's 5-minute report from now and its other clocks are replanned.
+        await Desk.DoAsync(desk.Admin, "gradeComplaint", normal, new { gradeCode = "MAJOR", reason = "A journalist is asking." });
+        Assert.Equal([normal, urgent], await PageByPageAsync(desk.Admin));
+
+        // Acknowledging meets the report, the contact and the acknowledgement: the 3 working days to resolve are left.
+        await Desk.DoAsync(desk.Admin, "acknowledgeComplaint", normal);
+        Assert.Equal([urgent, normal], await PageByPageAsync(desk.Admin));
+
+        // Withdrawn, its clocks stop: a complaint without a deadline comes last.
+        await Desk.DoAsync(desk.Admin, "withdrawComplaint", urgent, new { reason = "The customer found the receipt." });
+        Assert.Equal([normal, urgent], await PageByPageAsync(desk.Admin));
+    }
+
+    [Fact]
     public async Task RefuseACursorOfTheOtherOrder()
     {
         var desk = await Desk.OpenAsync(api, "general-enterprise");
@@ -196,6 +218,23 @@ public sealed class ComplaintBoardShould(ApiFixture api)
         var result = await client.SendAsync(Board, new { filter, orderBy, first, after });
         result.AssertNoErrors();
         return result.Data.GetProperty("complaints");
+    }
+
+    // The nearest-deadline order one complaint a page, each page after the last one's end cursor.
+    private static async Task<List<string>> PageByPageAsync(GraphQLClient client)
+    {
+        var ids = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await BoardAsync(client, new { }, "NEAREST_DEADLINE", first: 1, after: after);
+            ids.AddRange(Ids(page));
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(ids, Ids(await BoardAsync(client, new { }, "NEAREST_DEADLINE")));
+        return ids;
     }
 
     private static List<string> Ids(JsonElement connection) =>

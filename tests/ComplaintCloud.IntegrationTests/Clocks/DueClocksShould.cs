@@ -57,6 +57,31 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         Assert.Equal(events.Count(t => t == "ESCALATED"), await db.OutboxMessages.CountAsync(m => m.Topic == "CLOCK_BREACHED" || m.Topic == "CLOCK_WARNING" || m.Topic == "ESCALATION"));
     }
 
+    // The lifecycle stops a withdrawn complaint's clocks; one left running (marked withdrawn here in SQL) is stopped by
+    // the handler rather than breached, and the complaint's stored nearest deadline, which the board orders by, goes too.
+    [Fact]
+    public async Task StopAClockLeftRunningOnAWithdrawnComplaintAndForgetItsNearestDeadline()
+    {
+        var clock = new FakeClock(Received);
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_withdrawn_left"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, MinorAmount);
+        await using (var scope = instance.ScopeFor(winery.Tenant.Id))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            Assert.Equal(complaint.Clocks.Min(c => c.DueAt), (await db.Complaints.SingleAsync(c => c.Id == complaint.Id)).NearestDueAt);
+            await db.Database.ExecuteSqlAsync($"UPDATE complaints SET status = 'Withdrawn' WHERE id = {complaint.Id}");
+        }
+
+        clock.Reset(Received + Duration.FromHours(3));
+        Assert.Null(await instance.ProcessDueAsync(winery.Tenant.Id));
+
+        await using var after = instance.ScopeFor(winery.Tenant.Id);
+        var saved = after.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+        Assert.All(await saved.SlaClocks.Where(c => c.ComplaintId == complaint.Id).ToListAsync(), c => Assert.Equal(ClockState.Stopped, c.State));
+        Assert.Null((await saved.Complaints.SingleAsync(c => c.Id == complaint.Id)).NearestDueAt);
+    }
+
     [Fact]
     public async Task CountEachWarningAndBreachWithItsLagFromDueToHandled()
     {

@@ -165,6 +165,130 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("history-entry")).ToHaveCountAsync(1);
     }
 
+    [Fact]
+    public async Task HandAComplaintOverToAColleagueWithAReason()
+    {
+        var tenant = await SignUpAsync();
+        var colleague = await StaffAsync(tenant, "AGENT");
+        var id = await SubmitAsync(tenant);
+        await LifecycleDesk.DoAsync(tenant.Client, "assignComplaint", id);
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await OpenAsync("HAND_OVER");
+        await Page.GetByLabel("New owner").ClickAsync();
+        await Page.GetByTitle($"{colleague} (AGENT)").ClickAsync();
+        await Page.GetByLabel("Reason").FillAsync("Going on leave.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("complaint-owner")).ToHaveTextAsync(colleague);
+        await Expect(Page.GetByTestId("history-entry").Last).ToHaveAttributeAsync("data-type", "HANDED_OVER");
+    }
+
+    [Fact]
+    public async Task RegradeAComplaintWithAReason()
+    {
+        var tenant = await SignUpAsync();
+        var id = await SubmitAsync(tenant);
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+        await Expect(Page.GetByTestId("grade-tag")).ToHaveTextAsync("Normal");
+
+        await OpenAsync("REGRADE");
+        await Page.GetByLabel("New grade").ClickAsync();
+        await Page.Locator(".ant-select-item-option[title='Urgent']").ClickAsync();
+        await Page.GetByLabel("Reason").FillAsync("Three customers have the same fault.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("grade-tag")).ToHaveTextAsync("Urgent");
+    }
+
+    [Fact]
+    public async Task LetAnApproverRejectAPlanWithAReason()
+    {
+        var tenant = await SignUpAsync();
+        var supervisor = await StaffAsync(tenant, "CS_SUPERVISOR");
+        var id = await SubmitAsync(tenant);
+        await LifecycleDesk.ToPlanProposedAsync(tenant.Client, id);
+        await LogInAsync(tenant, supervisor);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await OpenAsync("REJECT_PLAN");
+        await Page.GetByLabel("Reason").FillAsync("Offer a refund too.");
+        await SaveAsync("RESPONSIBILITY_DECIDED");
+        await Expect(Page.GetByTestId("history-entry").Last).ToHaveAttributeAsync("data-type", "PLAN_REJECTED");
+    }
+
+    [Fact]
+    public async Task ReopenAResolvedComplaintWithAReason()
+    {
+        var tenant = await SignUpAsync();
+        var approver = await ClientAsync(tenant, await StaffAsync(tenant, "CS_SUPERVISOR"));
+        var id = await SubmitAsync(tenant);
+        await LifecycleDesk.ToPlanProposedAsync(tenant.Client, id);
+        await LifecycleDesk.ExecuteAsync(tenant.Client, id, await LifecycleDesk.DoAsync(approver, "approvePlan", id));
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await OpenAsync("REOPEN");
+        await Page.GetByLabel("Reason").FillAsync("The new kettle fails too.");
+        await SaveAsync("REOPENED");
+    }
+
+    [Fact]
+    public async Task WithdrawAComplaintWithAReason()
+    {
+        var tenant = await SignUpAsync();
+        var id = await SubmitAsync(tenant);
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await OpenAsync("WITHDRAW");
+        await Page.GetByLabel("Reason").FillAsync("The customer found the receipt.");
+        await SaveAsync("WITHDRAWN");
+    }
+
+    [Fact]
+    public async Task AddANoteTheCustomerMaySee()
+    {
+        var tenant = await SignUpAsync();
+        var id = await SubmitAsync(tenant);
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        await OpenAsync("ADD_NOTE");
+        await Page.GetByLabel("Text").FillAsync("Called the customer back; a courier comes tomorrow.");
+        await Page.GetByLabel("Visible to the customer").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var note = Page.GetByTestId("complaint-note");
+        await Expect(note).ToContainTextAsync("Called the customer back; a courier comes tomorrow.");
+        await Expect(note).ToContainTextAsync("Visible to the customer");
+    }
+
+    [Fact]
+    public async Task DownloadAnEvidenceFileUnderItsName()
+    {
+        var tenant = await SignUpAsync();
+        var id = await SubmitAsync(tenant);
+        var report = "Thermostat batch 2026-11: 3 of 20 failed.";
+        await LifecycleDesk.DoAsync(tenant.Client, "assignComplaint", id);
+        await LifecycleDesk.DoAsync(tenant.Client, "recordInvestigation", id, new
+        {
+            evidence = new[]
+            {
+                new { kind = "QA_REPORT", text = "QA's report.", fileName = "qa-report.txt", contentType = "text/plain", fileBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(report)) },
+            },
+        });
+        await LogInAsync(tenant);
+        await Page.GotoAsync($"/complaints/{id}");
+
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Download qa-report.txt" }).ClickAsync());
+
+        Assert.Equal("qa-report.txt", download.SuggestedFilename);
+        Assert.Equal(report, await File.ReadAllTextAsync(await download.PathAsync()));
+    }
+
     // Seed 001: contact details are for callbacks and never shown to those without the right.
     [Fact]
     public async Task MaskTheCustomersContactForAViewer()

@@ -5,6 +5,7 @@ using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Web.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using LifecycleDesk = ComplaintCloud.Api.Tests.Lifecycle.Desk;
 
 namespace ComplaintCloud.Web.Tests.Desk;
 
@@ -92,6 +93,57 @@ public sealed class BoardShould(WebFixture web) : BrowserTest(web)
     }
 
     [Fact]
+    public async Task FilterByStatusGradeAndChannel()
+    {
+        var tenant = await SignUpAsync();
+        var received = await SubmitAsync(tenant);
+        var urgent = await SubmitAsync(tenant, Urgent());
+        var email = Operations.CalmMalfunctionInput("The lid of the kettle cracked. 水壶盖裂了。");
+        email["channel"] = "EMAIL";
+        var mailed = await SubmitAsync(tenant, email);
+        var acknowledged = await SubmitAsync(tenant);
+        await LifecycleDesk.DoAsync(tenant.Client, "acknowledgeComplaint", await IdOfAsync(tenant, acknowledged));
+        await LogInAsync(tenant);
+        var rows = Page.GetByTestId("board-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(4);
+
+        await ChooseAsync("Status", "Acknowledged");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(acknowledged);
+        await Expect(Page).ToHaveURLAsync(new Regex("status=ACKNOWLEDGED"));
+
+        await Page.GotoAsync("/");
+        await ChooseAsync("Grade", "Urgent");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(urgent);
+
+        await Page.GotoAsync("/");
+        await ChooseAsync("Channel", "E-mail");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync(mailed);
+        Assert.DoesNotContain(received, await rows.First.TextContentAsync());
+    }
+
+    [Fact]
+    public async Task ShowAWarningOrBreachFromTheClockAlertsWithoutWaitingForItsPoll()
+    {
+        var tenant = await SignUpAsync();
+        var number = await SubmitAsync(tenant);
+        var subscribed = await WhenTheBoardSubscribesAsync();
+        await Page.Clock.InstallAsync();
+        await LogInAsync(tenant);
+        var countdown = Page.GetByTestId("clock-countdown");
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "running");
+        await subscribed;
+        // The page's time stands still from here: no poll and no countdown tick moves the board, only the alert.
+        await Page.Clock.PauseAtAsync(DateTime.UtcNow.AddSeconds(1));
+
+        await new LifecycleDesk(Web, tenant).BreachClocksAsync(await IdOfAsync(tenant, number));
+
+        await Expect(countdown).ToHaveAttributeAsync("data-tone", "breached");
+    }
+
+    [Fact]
     public async Task PageWithTheConnectionsCursors()
     {
         var tenant = await SignUpAsync();
@@ -162,6 +214,53 @@ public sealed class BoardShould(WebFixture web) : BrowserTest(web)
         }
 
         return body.TryGetProperty("operationName", out var name) && name.GetString() == "Board" ? body.GetProperty("variables") : null;
+    }
+
+    // Completes once the board's clockAlerts subscription is in place on the service: its socket goes through the test,
+    // which follows the page's subscribe with a ping of its own (the page sends none); the service handles a socket's
+    // messages in order, so its pong, kept from the page, comes after the subscription exists.
+    private async Task<Task> WhenTheBoardSubscribesAsync()
+    {
+        var subscribed = new TaskCompletionSource();
+        await Page.RouteWebSocketAsync("**/graphql", page =>
+        {
+            var service = page.ConnectToServer();
+            page.OnMessage(frame =>
+            {
+                var text = frame.Text ?? "";
+                service.Send(text);
+                if (text.Contains("BoardClockAlerts", StringComparison.Ordinal))
+                {
+                    service.Send("""{"type":"ping"}""");
+                }
+            });
+            service.OnMessage(frame =>
+            {
+                var text = frame.Text ?? "";
+                if (text.Contains("\"pong\"", StringComparison.Ordinal))
+                {
+                    subscribed.TrySetResult();
+                    return;
+                }
+
+                page.Send(text);
+            });
+        });
+        return subscribed.Task;
+    }
+
+    private async Task ChooseAsync(string filter, string option)
+    {
+        await Page.GetByRole(AriaRole.Combobox, new() { Name = filter }).ClickAsync();
+        await Page.Locator(".ant-select-item-option", new() { HasText = option }).ClickAsync();
+        await Page.Keyboard.PressAsync("Escape");
+    }
+
+    private static async Task<string> IdOfAsync(SignedInTenant tenant, string number)
+    {
+        var found = await tenant.Client.SendAsync("query($q: String) { complaints(filter: {search: $q}) { nodes { id } } }", new { q = number });
+        found.AssertNoErrors();
+        return found.Data.GetProperty("complaints").GetProperty("nodes")[0].GetProperty("id").GetString()!;
     }
 
     private static Dictionary<string, object?> Urgent()

@@ -53,17 +53,15 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
         await treeAsked.Task;
 
         // Words typed into the picker before the tree arrives would leave the matches folded away under their parents.
-        await Expect(Page.GetByLabel("Category")).ToBeDisabledAsync();
+        await Expect(CategoryPicker).ToBeDisabledAsync();
         treeSent.SetResult();
 
         // Picking finds the category under its parent.
         await FillKettleAsync();
     }
 
-    // Still failing now and then (1 run in 3 under load): reached through the header's link, the words typed into the
-    // enabled picker are gone just after, the picker closed (aria-expanded false, no popup), as if it lost the focus;
-    // opening /register directly never shows it. Cause not yet found.
-    [Fact(Skip = "The category picker closes and drops the typed words now and then after the header's link; see above.")]
+    // Reached from the board, whose search box is labelled "Search number, words, customer, category".
+    [Fact]
     public async Task PickACategoryAfterTheHeadersLink()
     {
         var tenant = await SignUpAsync();
@@ -150,11 +148,15 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
 
     private const string Kettle = "The kettle stopped heating after two days. 水壶用了两天就不加热了。";
 
+    // Exactly "Category": a label merely containing the word, such as the board's search box while the register page is
+    // still on its way, is not the picker.
+    private ILocator CategoryPicker => Page.GetByLabel("Category", new() { Exact = true });
+
     private async Task FillKettleAsync()
     {
         // The category tree is the tenant's, seeded from the general enterprise's categories; filling waits for the
         // picker, which opens once the tree has arrived.
-        await Page.GetByLabel("Category").FillAsync("malfunction");
+        await CategoryPicker.FillAsync("malfunction");
         await Page.Locator(".ant-select-tree-node-content-wrapper", new() { HasText = "(product/malfunction)" }).ClickAsync();
         await Page.GetByLabel("The customer's words").FillAsync(Kettle);
         await Page.GetByLabel("Customer name or nickname").FillAsync("Li Lei");

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Spin } from 'antd';
 import { createBrowserRouter } from 'react-router';
+import { loadBoard, loadShell } from './desk';
 import { RequireSession } from './RequireSession';
 
 // Each screen, the log-in page and the signed-in shell are chunks of their own, loaded when first shown, so the first
@@ -22,11 +23,11 @@ export const router = createBrowserRouter([
   {
     element: (
       <RequireSession>
-        {page(() => import('./Shell'))}
+        {page(loadShell)}
       </RequireSession>
     ),
     children: [
-      { index: true, element: page(() => import('../pages/Board/BoardPage')) },
+      { index: true, element: page(loadBoard) },
       { path: 'register', element: page(() => import('../pages/Register/RegisterPage')) },
       { path: 'approvals', element: page(() => import('../pages/Approvals/ApprovalsPage')) },
       { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },

@@ -14,6 +14,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
         builder.HasIndex(c => new { c.TenantId, c.ReceivedAt, c.Id });
+        // The board's nearest-deadline order and its cursor: complaints without a deadline come last (NULLS LAST).
+        builder.HasIndex(c => new { c.TenantId, c.NearestDueAt, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.ContactKey }).HasFilter("contact_key IS NOT NULL");
         builder.Property(c => c.ContactKey).HasMaxLength(ComplaintIntake.MaxShortTextLength);
         builder.Property(c => c.Number).HasMaxLength(40);

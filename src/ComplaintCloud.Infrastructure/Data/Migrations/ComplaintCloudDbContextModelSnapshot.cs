@@ -390,6 +390,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("long_term_measures");
 
+                    b.Property<Instant?>("NearestDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nearest_due_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -491,6 +495,9 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_tenant_id_number");
+
+                    b.HasIndex("TenantId", "NearestDueAt", "Id")
+                        .HasDatabaseName("ix_complaints_tenant_id_nearest_due_at_id");
 
                     b.HasIndex("TenantId", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_tenant_id_received_at_id");

@@ -8,9 +8,8 @@ import { ClockCountdown } from '../../components/ClockCountdown';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { GradeTag } from '../../components/GradeTag';
 import { BoardClockAlertsDocument, BoardDocument, BoardGradesDocument, type BoardRowFragment, type OwnerFilter } from '../../gql/graphql';
-import { channels, kinds, openStatuses, owners, readFilters, toComplaintFilter, writeFilters, type BoardFilters } from './boardFilter';
+import { boardVariables, channels, kinds, openStatuses, owners, readFilters, writeFilters, type BoardFilters } from './boardFilter';
 
-export const pageSize = 20;
 // A warning or breach arrives at once over the clockAlerts subscription. Intake publishes no event (clock alerts are
 // the only feed the service has), so for a new complaint to show within 2 seconds the board asks for the one page on
 // screen again every second: a count and one page by an indexed order, never more than that page.
@@ -29,7 +28,7 @@ export default function BoardPage() {
   const after = cursors[cursors.length - 1] ?? null;
 
   const { data, previousData, error, refetch } = useQuery(BoardDocument, {
-    variables: { filter: toComplaintFilter(filters), orderBy: 'NEAREST_DEADLINE', first: pageSize, after },
+    variables: boardVariables(filters, after),
     pollInterval: newComplaintPollMs,
   });
   useSubscription(BoardClockAlertsDocument, { onData: () => void refetch() });

@@ -55,3 +55,10 @@ export function toComplaintFilter(filters: BoardFilters): ComplaintFilter {
     search: filters.q.trim() || null,
   };
 }
+
+/** One page of the board: the variables of its query, which the log-in page also sends ahead of the page (app/desk.ts). */
+export const pageSize = 20;
+
+export function boardVariables(filters: BoardFilters, after: string | null) {
+  return { filter: toComplaintFilter(filters), orderBy: 'NEAREST_DEADLINE' as const, first: pageSize, after };
+}

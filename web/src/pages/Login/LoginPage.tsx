@@ -1,7 +1,9 @@
-import { useMutation } from '@apollo/client';
+import { useApolloClient, useMutation } from '@apollo/client';
 import { Alert, Button, Card, Form, Input } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { prefetchBoardPage, prefetchDesk } from '../../app/desk';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { startSession } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -12,14 +14,22 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const from = search.get('from');
+  const client = useApolloClient();
   const [logIn, { loading, error }] = useMutation(LogInDocument);
+
+  useEffect(() => {
+    const idle = requestIdleCallback(prefetchDesk);
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   const submit = async (input: LogInInput) => {
     const { data } = await logIn({ variables: { input } }).catch(() => ({ data: undefined }));
     if (!data) return;
     startSession(data.logIn);
     // Only a path of this console, never another site.
-    void navigate(from?.startsWith('/') && !from.startsWith('//') ? from : '/', { replace: true });
+    const destination = from?.startsWith('/') && !from.startsWith('//') ? from : '/';
+    prefetchBoardPage(client, destination);
+    void navigate(destination, { replace: true });
   };
 
   return (
