@@ -23,7 +23,8 @@ public static class NotificationServices
         if (EmailSettings.Read(configuration) is { } email)
         {
             services.AddSingleton(email);
-            services.AddSingleton<INotificationChannel, EmailChannel>();
+            // Scoped: an instance per dispatch round, holding the round's relay connections.
+            services.AddScoped<INotificationChannel, EmailChannel>();
         }
 
         if (SmsSettings.Read(configuration) is { } sms)
