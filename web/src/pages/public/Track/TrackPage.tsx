@@ -150,7 +150,8 @@ function TrackedComplaint({ complaint, answering, declining, onAccept, onDecline
       <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('notes')}</h2>}>
         <List
           dataSource={complaint.notes}
-          locale={{ emptyText: t('noNotes') }}
+          // antd greys an empty list's text below a readable contrast; the secondary text colour is readable.
+          locale={{ emptyText: <Typography.Text type="secondary">{t('noNotes')}</Typography.Text> }}
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta title={`${n.fromCustomer ? t('you') : t('us')} · ${when(n.at)}`} description={<Typography.Text style={{ whiteSpace: 'pre-line' }}>{n.text}</Typography.Text>} />
