@@ -22,11 +22,11 @@ using Duration = NodaTime.Duration;
 // Delivery load run (issue 14.6; not a test): M customer acknowledgements across T tenants fall due over a window, and
 // the service's own outbox loop delivers them by e-mail through a local SMTP server (the tests' SmtpSink on loopback).
 // Each tenant's first complaint goes through intake, whose acknowledgement is then copied in SQL to the other
-// customers (intake one by one would take longer than the run), so every message is composed, rendered, sent and
-// followed up as a real one. Prints messages per second, the largest backlog (messages due and not yet sent) and the
-// lag from due to sent. Usage: dotnet run -c Release --project benchmarks/ComplaintCloud.Benchmarks.Outbox
-// [messages=10000] [tenants=100] [windowSeconds=60] [superuserConnectionString]; without a connection string it runs on
-// a throwaway private PostgreSQL.
+// customers (intake one by one would take longer than the run), so every message is composed, rendered, sent (over
+// the connection the round keeps open to the relay) and followed up as a real one. Prints messages per second, the
+// largest backlog (messages due and not yet sent), the lag from due to sent and the SMTP connections opened. Usage:
+// dotnet run -c Release --project benchmarks/ComplaintCloud.Benchmarks.Outbox [messages=10000] [tenants=100]
+// [windowSeconds=60] [superuserConnectionString]; without a connection string it runs on a throwaway private PostgreSQL.
 var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var tenants = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var window = Duration.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
@@ -70,7 +70,7 @@ while (await PendingAsync(database) is var (due, pending) && pending > 0 && Date
 
 await host.StopAsync();
 Console.WriteLine(await ReportAsync(database));
-Console.WriteLine($"Largest backlog: {backlog} messages due and not yet sent; the SMTP server received {relay.Received.Count}; " +
+Console.WriteLine($"Largest backlog: {backlog} messages due and not yet sent; the SMTP server received {relay.Received.Count} over {relay.Connections} connections; " +
     $"{started.Elapsed.TotalSeconds:0} s in all, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}.");
 return;
 

@@ -11,7 +11,8 @@ namespace ComplaintCloud.Api.GraphQL;
 
 /// <summary>
 /// The customers' tracking page (issue 13.9): no sign-in, the tenant named by X-Tenant or the sub-domain, the complaint
-/// by its number and the contact given with it. Every try counts against RateLimits:PublicLookupsPerHour.
+/// by its number and the contact given with it, or by the token of the link in a message sent to the customer. Every
+/// try counts against RateLimits:PublicLookupsPerHour.
 /// </summary>
 public static class TrackingFields
 {
@@ -20,14 +21,17 @@ public static class TrackingFields
         ArgumentNullException.ThrowIfNull(query);
         query.Field<TrackedComplaintType>("trackComplaint")
             .Description(
-                "A customer's own complaint, by its number and the contact they gave (phone numbers compared in E.164, e-mail case-folded); null when either is wrong, "
-                + "the same for both. At most RateLimits:PublicLookupsPerHour tries per client address and tenant, then RATE_LIMITED.")
-            .Argument<NonNullGraphType<StringGraphType>>("number")
-            .Argument<NonNullGraphType<StringGraphType>>("contact")
+                "A customer's own complaint, by its number and the contact they gave (phone numbers compared in E.164, e-mail case-folded), or by the token "
+                + "of the link in a message sent to them; null when either is wrong, or the token is altered, expired or another tenant's: the same for all. "
+                + "At most RateLimits:PublicLookupsPerHour tries per client address and tenant, then RATE_LIMITED.")
+            .Argument<StringGraphType>("number")
+            .Argument<StringGraphType>("contact")
+            .Argument<StringGraphType>("token", "The t parameter of the tracking link; in place of number and contact.")
             .ResolveAsync(async c =>
             {
                 c.Service<PublicPageLimits>().TakeLookup(c.Service<IHttpContextAccessor>().HttpContext!);
-                return await c.Service<ComplaintTracking>().FindAsync(new TrackingProof(c.GetArgument<string>("number"), c.GetArgument<string>("contact")), c.CancellationToken);
+                var proof = new TrackingProof(c.GetArgument<string?>("number"), c.GetArgument<string?>("contact"), c.GetArgument<string?>("token"));
+                return await c.Service<ComplaintTracking>().FindAsync(proof, c.CancellationToken);
             });
     }
 
@@ -37,13 +41,26 @@ public static class TrackingFields
         mutation.Field<NonNullGraphType<TrackedComplaintType>>("answerPlanAsCustomer")
             .Description(
                 "The customer accepts the plan they were told, or declines it and it is redone; audited as the customer's own answer. "
-                + "NOT_FOUND when the number or contact is wrong; counts against RateLimits:PublicLookupsPerHour.")
+                + "NOT_FOUND when the number, contact or token is wrong; counts against RateLimits:PublicLookupsPerHour.")
             .Argument<NonNullGraphType<AnswerPlanAsCustomerInputType>>("input")
             .ResolveAsync(async c =>
             {
                 c.Service<PublicPageLimits>().TakeLookup(c.Service<IHttpContextAccessor>().HttpContext!);
                 var input = c.GetArgument<AnswerPlanAsCustomerInput>("input");
-                return await c.Service<ComplaintTracking>().AnswerPlanAsync(new TrackingProof(input.Number, input.Contact), input.Accepted, input.Note, c.CancellationToken);
+                return await c.Service<ComplaintTracking>().AnswerPlanAsync(input.Proof, input.Accepted, input.Note, c.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<TrackedComplaintType>>("answerSurveyAsCustomer")
+            .Description(
+                "The customer answers the callback survey of their resolved complaint online: the callback itself, as recordCallback records it "
+                + "(overall 2 or less reopens it one grade higher, with the policy's penalty), audited as the customer's own answer, once: "
+                + "INVALID_TRANSITION when it is not awaiting its callback. NOT_FOUND when the number, contact or token is wrong; counts against RateLimits:PublicLookupsPerHour.")
+            .Argument<NonNullGraphType<AnswerSurveyAsCustomerInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                c.Service<PublicPageLimits>().TakeLookup(c.Service<IHttpContextAccessor>().HttpContext!);
+                var input = c.GetArgument<AnswerSurveyAsCustomerInput>("input");
+                var satisfaction = new Satisfaction(input.Overall, input.Attitude, input.Speed, input.Professionalism, input.Outcome, input.Comment);
+                return await c.Service<ComplaintTracking>().AnswerSurveyAsync(input.Proof, satisfaction, c.CancellationToken);
             });
     }
 }
@@ -68,6 +85,9 @@ public sealed class TrackedComplaintType : ObjectGraphType<TrackedComplaint>
         Field<NonNullGraphType<BooleanGraphType>>("mayAnswerPlan")
             .Description("Whether answerPlanAsCustomer is open now: the plan was told and not yet answered.")
             .Resolve(c => c.Source.MayAnswerPlan);
+        Field<NonNullGraphType<BooleanGraphType>>("mayAnswerSurvey")
+            .Description("Whether answerSurveyAsCustomer is open now: the complaint is resolved and awaits its callback.")
+            .Resolve(c => c.Source.MayAnswerSurvey);
     }
 }
 
@@ -95,10 +115,26 @@ public sealed class PlanOfferType : ObjectGraphType<Complaint>
     }
 }
 
-public sealed class AnswerPlanAsCustomerInput
+/// <summary>How a public mutation names the customer's complaint: number and contact, or the link's token.</summary>
+public abstract class CustomerProofInput
 {
-    public string Number { get; init; } = "";
-    public string Contact { get; init; } = "";
+    public string? Number { get; init; }
+    public string? Contact { get; init; }
+    public string? Token { get; init; }
+
+    public TrackingProof Proof => new(Number, Contact, Token);
+
+    internal static void AddFields<T>(InputObjectGraphType<T> type)
+        where T : CustomerProofInput
+    {
+        type.Field<StringGraphType>("number");
+        type.Field<StringGraphType>("contact").Description("As given with the complaint.");
+        type.Field<StringGraphType>("token").Description("The t parameter of the tracking link; in place of number and contact.");
+    }
+}
+
+public sealed class AnswerPlanAsCustomerInput : CustomerProofInput
+{
     public bool Accepted { get; init; }
     public string? Note { get; init; }
 }
@@ -108,9 +144,34 @@ public sealed class AnswerPlanAsCustomerInputType : InputObjectGraphType<AnswerP
     public AnswerPlanAsCustomerInputType()
     {
         Name = "AnswerPlanAsCustomerInput";
-        Field<NonNullGraphType<StringGraphType>>("number");
-        Field<NonNullGraphType<StringGraphType>>("contact").Description("As given with the complaint.");
+        CustomerProofInput.AddFields(this);
         Field<NonNullGraphType<BooleanGraphType>>("accepted");
         Field<StringGraphType>("note").Description("Why, in the customer's words; optional.");
+    }
+}
+
+public sealed class AnswerSurveyAsCustomerInput : CustomerProofInput
+{
+    public int Overall { get; init; }
+    public int Outcome { get; init; }
+    public int Attitude { get; init; }
+    public int Speed { get; init; }
+    public int Professionalism { get; init; }
+    public string? Comment { get; init; }
+}
+
+public sealed class AnswerSurveyAsCustomerInputType : InputObjectGraphType<AnswerSurveyAsCustomerInput>
+{
+    public AnswerSurveyAsCustomerInputType()
+    {
+        Name = "AnswerSurveyAsCustomerInput";
+        Description = "The callback survey's scores, 1 to 5 (seed 003), and the customer's own words.";
+        CustomerProofInput.AddFields(this);
+        Field<NonNullGraphType<IntGraphType>>("overall");
+        Field<NonNullGraphType<IntGraphType>>("outcome");
+        Field<NonNullGraphType<IntGraphType>>("attitude");
+        Field<NonNullGraphType<IntGraphType>>("speed");
+        Field<NonNullGraphType<IntGraphType>>("professionalism");
+        Field<StringGraphType>("comment").Description("Optional.");
     }
 }

@@ -355,8 +355,9 @@ public sealed partial class Complaint
 
     /// <summary>
     /// Records the callback, by the role the policy names (<paramref name="callerRole"/>, or a tenant admin) and by
-    /// someone who never owned the complaint (seed 003). An unsatisfied customer reopens it, one grade higher when the
-    /// policy has one (<paramref name="higherGrade"/>), for a new owner to take.
+    /// someone who never owned the complaint (seed 003), or the customer's own answer to the online survey
+    /// (<see cref="Actor.Customer"/>). An unsatisfied customer reopens it, one grade higher when the policy has one
+    /// (<paramref name="higherGrade"/>), for a new owner to take.
     /// </summary>
     public void RecordCallback(Actor actor, Satisfaction satisfaction, string callerRole, GradeDescriptor? higherGrade, Instant at)
     {
@@ -364,7 +365,7 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(satisfaction);
         RequireAllowed(ComplaintAction.RecordCallback, actor, new PolicyAnswers(CallbackRole: callerRole));
         satisfaction.Validate();
-        LastCallback = new CallbackRecord(satisfaction, actor.UserId, at);
+        LastCallback = new CallbackRecord(satisfaction, actor.RecordedUserId, at);
         Transition(actor, at, "CALLBACK_RECORDED", ComplaintStatus.CallbackDone, satisfaction);
         if (satisfaction.Unsatisfied)
         {
@@ -373,7 +374,7 @@ public sealed partial class Complaint
             Reopen(actor, "The customer was unsatisfied on callback.", higherGrade, at);
             if (handledAt is not null)
             {
-                _penaltiesDue.Add(PenaltyDue.CallbackUnsatisfied(Id, ReopenCount, handledAt.Code, actor.UserId, at));
+                _penaltiesDue.Add(PenaltyDue.CallbackUnsatisfied(Id, ReopenCount, handledAt.Code, actor.RecordedUserId, at));
             }
         }
     }

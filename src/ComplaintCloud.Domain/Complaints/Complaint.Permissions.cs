@@ -105,6 +105,12 @@ public sealed partial class Complaint
 
     private DomainException? CallbackRefusal(Actor actor, string? callerRole)
     {
+        // The customer answering the survey on their tracking page is the one asked, and never handled it.
+        if (ReferenceEquals(actor, Actor.Customer))
+        {
+            return null;
+        }
+
         var role = callerRole ?? throw new InvalidOperationException("Recording a callback needs the role the policy names for it.");
         return !actor.Holds(role) && !actor.Holds(Tenants.PlatformRoles.TenantAdmin) ? new DomainException(ErrorCode.Forbidden, $"The callback is made by {role}.")
             : HandlerIds.Contains(actor.UserId) ? new DomainException(ErrorCode.Forbidden, "The callback must be made by someone who did not handle the complaint.")

@@ -11,9 +11,9 @@ namespace ComplaintCloud.Domain.Penalties;
 /// <param name="Occasion">What happened, as the policy's <c>Penalties</c> is asked about it.</param>
 /// <param name="OccasionKey">The occurrence, unique with the target in the ledger.</param>
 /// <param name="GradeCode">The complaint's grade when it happened.</param>
-/// <param name="ActorId">Who did it.</param>
+/// <param name="ActorId">Who did it; null for the customer (the online survey).</param>
 /// <param name="At">When.</param>
-public sealed record PenaltyDue(PenaltyOccasion Occasion, string OccasionKey, string GradeCode, Guid ActorId, Instant At)
+public sealed record PenaltyDue(PenaltyOccasion Occasion, string OccasionKey, string GradeCode, Guid? ActorId, Instant At)
 {
     /// <summary>
     /// The company is responsible: the per-complaint deductions fall due once per complaint, whatever is decided
@@ -26,6 +26,6 @@ public sealed record PenaltyDue(PenaltyOccasion Occasion, string OccasionKey, st
     /// The customer was unhappy on callback: due once per such callback. Each one reopens the complaint, so the reopen
     /// it caused (the complaint's reopen count after it) names it.
     /// </summary>
-    public static PenaltyDue CallbackUnsatisfied(Guid complaintId, int reopenCount, string gradeCode, Guid actorId, Instant at) =>
+    public static PenaltyDue CallbackUnsatisfied(Guid complaintId, int reopenCount, string gradeCode, Guid? actorId, Instant at) =>
         new(PenaltyOccasion.CallbackUnsatisfied, $"complaint:{complaintId}:{PenaltyOccasion.CallbackUnsatisfied}:reopen:{reopenCount}", gradeCode, actorId, at);
 }

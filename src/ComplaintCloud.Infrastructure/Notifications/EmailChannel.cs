@@ -75,9 +75,16 @@ public sealed class EmailSettings(SmtpRelay deployment, IReadOnlyDictionary<stri
 /// about the recipient's own complaint or account). The outbox message id is the Message-Id, so a relay or a mailbox
 /// can drop a retried duplicate.
 /// </summary>
-public sealed class EmailChannel(EmailSettings settings) : INotificationChannel
+/// <remarks>
+/// One instance serves one dispatch round (scoped), keeping one open connection per relay across the round's messages
+/// instead of connecting, greeting and authenticating for each. A connection whose send failed is dropped, so the
+/// next message connects afresh; the failed message itself is retried by the outbox as before.
+/// </remarks>
+public sealed class EmailChannel(EmailSettings settings) : INotificationChannel, IAsyncDisposable
 {
     public const string ChannelName = "email";
+
+    private readonly Dictionary<SmtpRelay, SmtpClient> _connections = [];
 
     public string Name => ChannelName;
 
@@ -86,20 +93,71 @@ public sealed class EmailChannel(EmailSettings settings) : INotificationChannel
         ArgumentNullException.ThrowIfNull(delivery);
         var relay = settings.For(delivery.Tenant.Slug);
         var message = Compose(delivery, relay.From);
-        using var client = new SmtpClient
+        var client = await ConnectionAsync(relay, cancellationToken);
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            _connections.Remove(relay);
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Says goodbye to every relay of the round.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _connections.Values)
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true);
+            }
+#pragma warning disable CA1031 // The messages went out; a relay that hangs up first changes nothing.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            client.Dispose();
+        }
+
+        _connections.Clear();
+    }
+
+    private async Task<SmtpClient> ConnectionAsync(SmtpRelay relay, CancellationToken cancellationToken)
+    {
+        if (_connections.TryGetValue(relay, out var open) && open.IsConnected)
+        {
+            return open;
+        }
+
+        open?.Dispose();
+        var client = new SmtpClient
         {
             ServerCertificateValidationCallback = (_, certificate, _, errors) => relay.Trusts(certificate, errors),
             // A pinned certificate is trusted as it is; a CA-issued one must not have been revoked.
             CheckCertificateRevocation = relay.CertificateThumbprint is null,
         };
-        await client.ConnectAsync(relay.Host, relay.Port, relay.Security, cancellationToken);
-        if (relay.UserName is { Length: > 0 } userName)
+        try
         {
-            await client.AuthenticateAsync(userName, relay.Password ?? string.Empty, cancellationToken);
+            await client.ConnectAsync(relay.Host, relay.Port, relay.Security, cancellationToken);
+            if (relay.UserName is { Length: > 0 } userName)
+            {
+                await client.AuthenticateAsync(userName, relay.Password ?? string.Empty, cancellationToken);
+            }
+        }
+        catch
+        {
+            client.Dispose();
+            _connections.Remove(relay);
+            throw;
         }
 
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        _connections[relay] = client;
+        return client;
     }
 
     public static MimeMessage Compose(Delivery delivery, string from)

@@ -1,4 +1,5 @@
 using ComplaintCloud.Domain.Notifications;
+using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,10 @@ namespace ComplaintCloud.Infrastructure.Notifications;
 /// <summary>
 /// Makes outbox messages ready to send, in a scope acting for their tenant: finds whom the recipient names (the
 /// customer's contact, the e-mail of every active user holding a role, one user) and renders the tenant's template for the
-/// message's kind and language, else the default one.
+/// message's kind and language, else the default one. The plan offered and the callback survey link to the complaint's
+/// tracking page, signed afresh at each delivery (<see cref="TrackingLinks"/>), when the console's public address is set.
 /// </summary>
-public sealed class NotificationComposer(ComplaintCloudDbContext db)
+public sealed class NotificationComposer(ComplaintCloudDbContext db, TrackingLinks trackingLinks)
 {
     public const string CustomerRecipient = "customer";
     public const string RolePrefix = "role:";
@@ -29,6 +31,12 @@ public sealed class NotificationComposer(ComplaintCloudDbContext db)
         }
 
         var values = new Dictionary<string, string>(payload.Values) { ["tenantName"] = tenant.Name };
+        if (LinkPlaceholder(kind) is { } placeholder && message.ComplaintId is { } complaintId
+            && trackingLinks.LinkFor(tenant.Slug, tenant.Id, complaintId) is { } link)
+        {
+            values[placeholder] = link;
+        }
+
         var template = await TemplateAsync(kind, payload.Language, cancellationToken);
         return new Delivery(message, tenant, addresses, payload, template.Render(kind, values));
     }
@@ -47,6 +55,9 @@ public sealed class NotificationComposer(ComplaintCloudDbContext db)
 
         return template;
     }
+
+    private static string? LinkPlaceholder(MessageKind kind) =>
+        kind.Code == MessageKind.PlanOffered ? "responseLink" : kind.Code == MessageKind.CallbackSurvey ? "surveyLink" : null;
 
     private async Task<IReadOnlyList<string>> AddressesAsync(string recipient, MessagePayload payload, Guid tenantId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
+using ComplaintCloud.Infrastructure.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace ComplaintCloud.Infrastructure.Notifications;
 
@@ -7,7 +9,8 @@ public static class NotificationServices
 {
     /// <summary>The outbox dispatcher and the channels configured: e-mail when <c>Notifications:Email:Host</c> is set,
     /// SMS when <c>Notifications:Sms:Url</c> is, the webhook when <c>Notifications:Webhook:Url</c> and
-    /// <c>Notifications:Webhook:Secret</c> are.</summary>
+    /// <c>Notifications:Webhook:Secret</c> are; links to the tracking page in customers' messages when
+    /// <c>Console:PublicUrl</c> is.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -23,7 +26,8 @@ public static class NotificationServices
         if (EmailSettings.Read(configuration) is { } email)
         {
             services.AddSingleton(email);
-            services.AddSingleton<INotificationChannel, EmailChannel>();
+            // Scoped: an instance per dispatch round, holding the round's relay connections.
+            services.AddScoped<INotificationChannel, EmailChannel>();
         }
 
         if (SmsSettings.Read(configuration) is { } sms)
@@ -33,6 +37,8 @@ public static class NotificationServices
             services.AddTransient<INotificationChannel, SmsChannel>();
         }
 
+        var consolePublicUrl = TrackingLinks.ReadPublicUrl(configuration);
+        services.AddSingleton(provider => new TrackingLinks(provider.GetRequiredService<AuthSettings>(), consolePublicUrl, provider.GetRequiredService<IClock>()));
         services.AddScoped<NotificationComposer>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatchLoop>();

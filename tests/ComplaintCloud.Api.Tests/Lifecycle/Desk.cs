@@ -66,12 +66,25 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant, string policyId 
     /// <summary>A customer's complaint (general enterprise) whose plan a supervisor approved and the desk told the customer.</summary>
     public async Task<(string Number, string Id)> PublicComplaintNotifiedOfPlanAsync(string contact)
     {
+        var (number, id, _) = await PublicComplaintApprovedAsync(contact);
+        await DoAsync(Admin, "notifyCustomer", id, new { message = "We will replace your kettle within two days." });
+        return (number, id);
+    }
+
+    /// <summary>A customer's complaint (general enterprise) the admin handled to RESOLVED: its callback is due.</summary>
+    public async Task<(string Number, string Id)> PublicComplaintResolvedAsync(string contact)
+    {
+        var (number, id, approved) = await PublicComplaintApprovedAsync(contact);
+        await ExecuteAsync(Admin, id, approved);
+        return (number, id);
+    }
+
+    private async Task<(string Number, string Id, JsonElement Approved)> PublicComplaintApprovedAsync(string contact)
+    {
         var (number, id) = await SubmitPublicAsync(contact);
         await ToPlanProposedAsync(Admin, id);
         var (supervisor, _) = await UserAsync("CS_SUPERVISOR");
-        await DoAsync(supervisor, "approvePlan", id);
-        await DoAsync(Admin, "notifyCustomer", id, new { message = "We will replace your kettle within two days." });
-        return (number, id);
+        return (number, id, await DoAsync(supervisor, "approvePlan", id));
     }
 
     /// <summary>The admin's <c>report</c> over the days around now in the tenant's zone (Asia/Shanghai): whatever a test just did.</summary>

@@ -12,6 +12,9 @@ public sealed class MailApiFixture : ApiFixture
 {
     public new const string Collection = "mail";
 
+    /// <summary>The console's public address the customers' links start with.</summary>
+    public const string PublicUrl = "https://desk.complaintcloud.example";
+
     public SmtpSink Mail { get; } = new();
 
     public override async Task InitializeAsync()
@@ -35,6 +38,7 @@ public sealed class MailApiFixture : ApiFixture
         host.UseSetting("Notifications:Email:Port", Mail.Port.ToString(CultureInfo.InvariantCulture));
         host.UseSetting("Notifications:Email:Security", "None");
         host.UseSetting("Notifications:Email:From", "desk@complaintcloud.example");
+        host.UseSetting("Console:PublicUrl", PublicUrl);
     }
 }
 

@@ -235,6 +235,39 @@ public sealed class EmailChannelShould(PostgresFixture postgres) : IAsyncLifetim
         Assert.Empty(_relay.Received);
     }
 
+    [Fact]
+    public async Task SendARoundsMessagesToOneRelayOverOneConnectionAndATenantsOwnRelayOverItsOwn()
+    {
+        foreach (var slug in (string?[])[null, null, null, _ownRelaySlug])
+        {
+            await _instance.SubmitAsync(await _instance.SignUpAsync("general-enterprise", slug), contact: "wang@example.com");
+        }
+
+        Assert.Equal(4, await DispatchAsync());
+
+        Assert.Equal((3, 1), (_relay.Received.Count, _relay.Connections));
+        Assert.Equal((1, 1), (_tenantRelay.Received.Count, _tenantRelay.Connections));
+    }
+
+    [Fact]
+    public async Task ConnectAfreshAfterAFailedSendAndRetryOnlyTheMessageThatFailed()
+    {
+        var tenant = await _instance.SignUpAsync("general-enterprise");
+        await _instance.SubmitAsync(tenant, contact: "wang@example.com");
+        await _instance.SubmitAsync(tenant, contact: "li@example.com");
+        _relay.Refuse = 1;
+
+        Assert.Equal(2, await DispatchAsync());
+
+        Assert.Equal(2, _relay.Connections);
+        var (_, _, delivered, _) = Assert.Single(_relay.Received);
+        await using var scope = _instance.ScopeFor(tenant.Tenant.Id);
+        var messages = await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+        var failed = Assert.Single(messages, m => m.SentAt is null);
+        Assert.Equal(1, failed.Attempts);
+        Assert.DoesNotContain(MessagePayload.Parse(failed.Payload).Contact, delivered);
+    }
+
     private async Task<(string? User, string From, List<string> To, MimeMessage Message)> AcknowledgeThroughAsync(string slug, SmtpSink relay)
     {
         var tenant = await _instance.SignUpAsync("general-enterprise", slug);

@@ -22,6 +22,7 @@ public sealed class SmtpSink : IDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly X509Certificate2? _certificate;
     private readonly bool _implicitTls;
+    private int _connections;
 
     public SmtpSink(X509Certificate2? certificate = null, bool implicitTls = false)
     {
@@ -55,6 +56,9 @@ public sealed class SmtpSink : IDisposable
     /// <summary>What arrived: the envelope and the parsed message.</summary>
     public List<(string? User, string From, List<string> To, MimeMessage Message)> Received { get; } = [];
 
+    /// <summary>How many SMTP connections clients opened.</summary>
+    public int Connections => _connections;
+
     /// <summary>How many messages to refuse with 451 before accepting again; -1 refuses all.</summary>
     public int Refuse { get; set; }
 
@@ -79,6 +83,7 @@ public sealed class SmtpSink : IDisposable
     private async Task TalkAsync(TcpClient client)
     {
         using var _ = client;
+        Interlocked.Increment(ref _connections);
         Stream stream = client.GetStream();
         var secure = false;
         if (_implicitTls)

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using ComplaintCloud.Infrastructure.Auth;
 using LifecycleDesk = ComplaintCloud.Api.Tests.Lifecycle.Desk;
 using ComplaintCloud.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,6 +52,63 @@ public sealed class TrackPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("We are preparing a proposal");
         var seen = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status } }", new { id });
         Assert.Equal("RESPONSIBILITY_DECIDED", seen.Data.GetProperty("complaint").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CustomerOpensTheSurveyLinkAndScoresTheHandling()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (_, id) = await desk.PublicComplaintResolvedAsync(Contact);
+        // The link CALLBACK_SURVEY carries (TrackingLinksShould follows one out of a delivered e-mail).
+        var token = Web.Services.GetRequiredService<TrackingLinks>().Issue(desk.TenantId, Guid.Parse(id));
+
+        await Page.GotoAsync($"/{desk.Slug}/track?t={token}");
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("Resolved; we will call you back");
+        await Expect(Page.GetByLabel("Feedback number")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        foreach (var (score, points) in (IEnumerable<(string, int)>)[("Overall", 4), ("The outcome", 4), ("Our attitude", 5), ("How fast we were", 3), ("How professional we were", 4)])
+        {
+            await Page.GetByRole(AriaRole.Radiogroup, new() { Name = score }).GetByText(points.ToString(CultureInfo.InvariantCulture), new() { Exact = true }).ClickAsync();
+        }
+
+        await Page.GetByLabel("Anything else you would like to tell us (optional)").FillAsync("Quick and kind.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("We have called you back");
+        await Expect(Page.GetByText("Thank you: your answer is recorded.")).ToBeVisibleAsync();
+        var seen = await desk.Admin.SendAsync("query($id: ID!) { complaint(id: $id) { status callback { overall attitude speed comment byId } } }", new { id });
+        var callback = seen.Data.GetProperty("complaint").GetProperty("callback");
+        Assert.Equal("4 5 3 Quick and kind.", $"{callback.GetProperty("overall")} {callback.GetProperty("attitude")} {callback.GetProperty("speed")} {callback.GetProperty("comment")}");
+        Assert.Equal(JsonValueKind.Null, callback.GetProperty("byId").ValueKind);
+    }
+
+    [Fact]
+    public async Task CustomerSeesTheSurveyInChinese()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (_, id) = await desk.PublicComplaintResolvedAsync(Contact);
+        var token = Web.Services.GetRequiredService<TrackingLinks>().Issue(desk.TenantId, Guid.Parse(id));
+
+        await Page.GotoAsync($"/{desk.Slug}/track?t={token}");
+        await Page.GetByText("中文").ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "请评价我们的处理" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Radiogroup, new() { Name = "服务态度" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task RevealNothingForAnAlteredLink()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");
+        var (_, id) = await desk.PublicComplaintResolvedAsync(Contact);
+        var token = Web.Services.GetRequiredService<TrackingLinks>().Issue(desk.TenantId, Guid.Parse(id));
+
+        await Page.GotoAsync($"/{desk.Slug}/track?t={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}");
+
+        await Expect(Page.GetByText("This link has expired or is not valid; look your feedback up with its number and your contact instead.")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("customer-status")).ToHaveCountAsync(0);
+        await Expect(Page.GetByLabel("Feedback number")).ToBeVisibleAsync();
     }
 
     [Fact]

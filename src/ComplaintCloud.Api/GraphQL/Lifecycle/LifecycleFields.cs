@@ -198,7 +198,7 @@ public sealed class CallbackType : ObjectGraphType<CallbackRecord>
         Field<NonNullGraphType<IntGraphType>>("professionalism").Resolve(c => c.Source.Satisfaction.Professionalism);
         Field<NonNullGraphType<IntGraphType>>("outcome").Resolve(c => c.Source.Satisfaction.Outcome);
         Field<StringGraphType>("comment").Resolve(c => c.Source.Satisfaction.Comment);
-        Field<NonNullGraphType<IdGraphType>>("byId").Resolve(c => c.Source.ById);
+        Field<IdGraphType>("byId").Description("Who called back; null when the customer answered the survey online (answerSurveyAsCustomer).").Resolve(c => c.Source.ById);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(c => c.Source.At.ToDateTimeUtc());
     }
 }

@@ -23,9 +23,14 @@ public sealed class RecordCallbackHandler(ComplaintWork work)
 {
     public async Task<Complaint> HandleAsync(Guid complaintId, Satisfaction satisfaction, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(satisfaction);
         var actor = work.Actor();
-        var complaint = await work.LoadAsync(complaintId, cancellationToken);
+        return await RecordAsync(work, await work.LoadAsync(complaintId, cancellationToken), actor, satisfaction, cancellationToken);
+    }
+
+    /// <summary>The callback by <paramref name="actor"/>: a member of staff, or the customer answering online.</summary>
+    internal static async Task<Complaint> RecordAsync(ComplaintWork work, Complaint complaint, Actor actor, Satisfaction satisfaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(satisfaction);
         var callerRole = await work.CallbackRoleAsync(complaint, cancellationToken);
         var higher = satisfaction.Unsatisfied ? await ReopenComplaintHandler.HigherGradeAsync(work, complaint, cancellationToken) : null;
         complaint.RecordCallback(actor, satisfaction, callerRole, higher, work.Now);

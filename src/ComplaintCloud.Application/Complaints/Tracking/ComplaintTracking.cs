@@ -3,21 +3,25 @@ using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Infrastructure.Auth;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Application.Complaints.Tracking;
 
-/// <summary>The customer proves a complaint is theirs by its number and the contact they gave with it.</summary>
-public sealed record TrackingProof(string Number, string Contact);
+/// <summary>
+/// The customer proves a complaint is theirs by its number and the contact they gave with it, or by the signed token
+/// of the link in a message sent to them (<see cref="TrackingLinks"/>).
+/// </summary>
+public sealed record TrackingProof(string? Number, string? Contact, string? Token);
 
 /// <summary>
 /// A complaint as its customer follows it on the tenant's public tracking page (issue 13.9): the complaint, with only
 /// what the customer may see read from it (status, customer-visible notes, the plan offered), and whether they may
 /// answer the plan now.
 /// </summary>
-public sealed record TrackedComplaint(Complaint Complaint, bool MayAnswerPlan)
+public sealed record TrackedComplaint(Complaint Complaint, bool MayAnswerPlan, bool MayAnswerSurvey)
 {
     public IEnumerable<ComplaintNote> CustomerNotes => Complaint.Notes.Where(n => n.Visibility == NoteVisibility.CustomerVisible).OrderBy(n => n.At);
 
@@ -31,7 +35,7 @@ public sealed record TrackedComplaint(Complaint Complaint, bool MayAnswerPlan)
 /// is not the one given get the same answer (none), so the page reveals nothing to someone guessing; contacts are
 /// compared as the duplicate check compares them (<see cref="ContactKey"/>).
 /// </summary>
-public sealed class ComplaintTracking(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintWork work)
+public sealed class ComplaintTracking(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintWork work, TrackingLinks links)
 {
     public async Task<TrackedComplaint?> FindAsync(TrackingProof proof, CancellationToken cancellationToken) =>
         await LoadAsync(proof, cancellationToken) is { } complaint ? View(complaint) : null;
@@ -47,26 +51,52 @@ public sealed class ComplaintTracking(ComplaintCloudDbContext db, TenantContext 
         return View(await work.SaveAsync(complaint, cancellationToken));
     }
 
+    /// <summary>
+    /// The customer's own answer to the callback survey once the complaint is resolved (seed 003: callback "by phone or
+    /// online"): the callback itself, with all its consequences, recorded as the customer's; answered once, as a
+    /// callback is recorded once.
+    /// </summary>
+    public async Task<TrackedComplaint> AnswerSurveyAsync(TrackingProof proof, Satisfaction satisfaction, CancellationToken cancellationToken)
+    {
+        var complaint = await LoadAsync(proof, cancellationToken) ?? throw NoSuchComplaint();
+        return View(await RecordCallbackHandler.RecordAsync(work, complaint, Actor.Customer, satisfaction, cancellationToken));
+    }
+
     /// <summary>What the answer to a wrong number and a wrong contact alike is, when an answer must be an error.</summary>
     public static DomainException NoSuchComplaint() =>
         new(ErrorCode.NotFound, "No complaint has this number and contact; check both as you gave them.");
 
     private static TrackedComplaint View(Complaint complaint) =>
-        new(complaint, complaint.Refusal(ComplaintAction.RecordCustomerConfirmation, Actor.Customer, PolicyAnswers.None) is null);
+        new(complaint, MayAnswer(complaint, ComplaintAction.RecordCustomerConfirmation), MayAnswer(complaint, ComplaintAction.RecordCallback));
+
+    private static bool MayAnswer(Complaint complaint, ComplaintAction action) => complaint.Refusal(action, Actor.Customer, PolicyAnswers.None) is null;
 
     private async Task<Complaint?> LoadAsync(TrackingProof proof, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        tenantContext.RequireTenant();
-        var number = proof.Number.Trim();
-        var complaint = await db.Complaints.Include(c => c.Clocks).IncludeLifecycle().SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
+        var tenantId = tenantContext.RequireTenant();
+        var complaints = db.Complaints.Include(c => c.Clocks).IncludeLifecycle();
+        if (proof.Token is { } token)
+        {
+            return links.Read(token, tenantId) is { } complaintId
+                ? await complaints.SingleOrDefaultAsync(c => c.Id == complaintId, cancellationToken)
+                : null;
+        }
+
+        if (proof is not { Number: { } given, Contact: { } contact })
+        {
+            throw new DomainException(ErrorCode.BadUserInput, "Give the complaint's number and your contact, or the token of the link you were sent.", "input.token");
+        }
+
+        var number = given.Trim();
+        var complaint = await complaints.SingleOrDefaultAsync(c => c.Number == number, cancellationToken);
         if (complaint is null)
         {
             return null;
         }
 
         var timeZone = await db.Tenants.Where(t => t.Id == complaint.TenantId).Select(t => t.TimeZone).SingleAsync(cancellationToken);
-        var given = ContactKey.Of(proof.Contact, ContactKey.RegionOf(timeZone));
-        return given is not null && string.Equals(given, complaint.ContactKey, StringComparison.Ordinal) ? complaint : null;
+        var key = ContactKey.Of(contact, ContactKey.RegionOf(timeZone));
+        return key is not null && string.Equals(key, complaint.ContactKey, StringComparison.Ordinal) ? complaint : null;
     }
 }

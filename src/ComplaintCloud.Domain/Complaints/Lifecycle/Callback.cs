@@ -24,8 +24,8 @@ public sealed record Satisfaction(int Overall, int Attitude, int Speed, int Prof
         Rules.Require(value is >= 1 and <= 5, $"input.{name}", "Satisfaction is scored from 1 to 5.");
 }
 
-/// <summary>A callback as recorded: the scores, who called and when.</summary>
-public sealed record CallbackRecord(Satisfaction Satisfaction, Guid ById, Instant At);
+/// <summary>A callback as recorded: the scores, who called (null: the customer answered the survey online) and when.</summary>
+public sealed record CallbackRecord(Satisfaction Satisfaction, Guid? ById, Instant At);
 
 /// <summary>An approval of a plan revision given for one required role.</summary>
 /// <param name="Role">The role the policy requires, whose requirement this approval satisfies.</param>

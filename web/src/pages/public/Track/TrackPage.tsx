@@ -1,31 +1,54 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Radio, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import { AnswerPlanDocument, TrackComplaintDocument, TrackingTenantDocument, type TrackedComplaintViewFragment } from '../../../gql/graphql';
+import {
+  AnswerPlanDocument,
+  AnswerSurveyDocument,
+  TrackComplaintDocument,
+  TrackingTenantDocument,
+  type TrackedComplaintViewFragment,
+} from '../../../gql/graphql';
 import { PublicPage } from '../PublicPage';
 import { publicClient } from '../publicClient';
 
-interface Proof {
-  number: string;
-  contact: string;
+/** The complaint's number and the contact given with it, typed; or the token of the link in a message (?t=). */
+type Proof = { number: string; contact: string } | { token: string };
+
+export interface SurveyAnswer {
+  overall: number;
+  outcome: number;
+  attitude: number;
+  speed: number;
+  professionalism: number;
+  comment?: string;
 }
 
-/** Issue 13.9: a customer follows their complaint by its number and the contact they gave, and answers the plan. */
+/**
+ * Issue 13.9: a customer follows their complaint by its number and the contact they gave, or straight from the link
+ * in a message sent to them, answers the plan and, once it is resolved, the callback survey.
+ */
 export default function TrackPage() {
   const { slug = '' } = useParams();
   const [search] = useSearchParams();
   const { t } = useTranslation('track');
   const client = publicClient(slug);
   const tenant = useQuery(TrackingTenantDocument, { client });
-  const [proof, setProof] = useState<Proof | null>(null);
+  const linkToken = search.get('t');
+  const [proof, setProof] = useState<Proof | null>(linkToken ? { token: linkToken } : null);
   const [track, tracked] = useLazyQuery(TrackComplaintDocument, { client, fetchPolicy: 'network-only' });
   const [answer, answered] = useMutation(AnswerPlanDocument, { client });
+  const [answerSurvey, surveyAnswered] = useMutation(AnswerSurveyDocument, { client });
   const [declining, setDeclining] = useState(false);
 
-  const find = (values: Proof) => {
+  // Opened from a link: the token shows the complaint without typing anything.
+  useEffect(() => {
+    if (linkToken) void track({ variables: { token: linkToken } });
+  }, [linkToken, track]);
+
+  const find = (values: { number: string; contact: string }) => {
     setProof(values);
     void track({ variables: values });
   };
@@ -35,12 +58,19 @@ export default function TrackPage() {
     setDeclining(false);
     void track({ variables: proof });
   };
+  const sendSurvey = async (scores: SurveyAnswer) => {
+    if (!proof) return;
+    await answerSurvey({ variables: { input: { ...proof, ...scores, comment: scores.comment?.trim() || undefined } } }).catch(() => null);
+    void track({ variables: proof });
+  };
 
-  // A wrong number and a wrong contact are the same answer: null.
+  // A wrong number, a wrong contact and a bad link are the same answer: null.
   const complaint = tracked.data?.trackComplaint;
+  const showForm = !linkToken || (tracked.data && !complaint);
   return (
     <PublicPage tenantName={tenant.data?.publicTenant.name} title={t('title')} loading={tenant.loading} error={tenant.error}>
-      <Form<Proof> layout="vertical" onFinish={find} initialValues={{ number: search.get('number') ?? '' }}>
+      {showForm && (
+      <Form<{ number: string; contact: string }> layout="vertical" onFinish={find} initialValues={{ number: search.get('number') ?? '' }}>
         <Form.Item name="number" label={t('number')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
           <Input placeholder="20261207-CHAT-0001" />
         </Form.Item>
@@ -51,9 +81,10 @@ export default function TrackPage() {
           {t('find')}
         </Button>
       </Form>
+      )}
       <div style={{ marginTop: 24 }} aria-live="polite">
-        <ErrorNotice error={tracked.error ?? answered.error} />
-        {tracked.data && !complaint && <Alert type="warning" showIcon title={t('notFound')} />}
+        <ErrorNotice error={tracked.error ?? answered.error ?? surveyAnswered.error} />
+        {tracked.data && !complaint && <Alert type="warning" showIcon title={t(linkToken ? 'linkNotValid' : 'notFound')} />}
         {complaint && (
           <TrackedComplaint
             complaint={complaint}
@@ -64,6 +95,8 @@ export default function TrackPage() {
             onSendDecline={(note) => void respond(false, note)}
           />
         )}
+        {complaint?.mayAnswerSurvey && <SurveyForm sending={surveyAnswered.loading} onSend={(scores) => void sendSurvey(scores)} />}
+        {surveyAnswered.data && !complaint?.mayAnswerSurvey && <Alert type="success" showIcon title={t('survey.thanks')} style={{ marginTop: 16 }} />}
       </div>
     </PublicPage>
   );
@@ -117,7 +150,8 @@ function TrackedComplaint({ complaint, answering, declining, onAccept, onDecline
       <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('notes')}</h2>}>
         <List
           dataSource={complaint.notes}
-          locale={{ emptyText: t('noNotes') }}
+          // antd greys an empty list's text below a readable contrast; the secondary text colour is readable.
+          locale={{ emptyText: <Typography.Text type="secondary">{t('noNotes')}</Typography.Text> }}
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta title={`${n.fromCustomer ? t('you') : t('us')} · ${when(n.at)}`} description={<Typography.Text style={{ whiteSpace: 'pre-line' }}>{n.text}</Typography.Text>} />
@@ -126,5 +160,34 @@ function TrackedComplaint({ complaint, answering, declining, onAccept, onDecline
         />
       </Card>
     </Space>
+  );
+}
+
+const scores = ['overall', 'outcome', 'attitude', 'speed', 'professionalism'] as const;
+const points = [1, 2, 3, 4, 5];
+
+/** The callback survey (seed 003): each dimension and the whole scored 1 to 5, and the customer's own words. */
+function SurveyForm({ sending, onSend }: { sending: boolean; onSend: (answer: SurveyAnswer) => void }) {
+  const { t } = useTranslation('track');
+  return (
+    <Card size="small" style={{ marginTop: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('survey.title')}</h2>}>
+      <Typography.Paragraph>{t('survey.intro')}</Typography.Paragraph>
+      <Form<SurveyAnswer> layout="vertical" onFinish={onSend}>
+        {scores.map((score) => (
+          <Form.Item key={score} name={score} label={t(`survey.${score}`)} rules={[{ required: true, message: t('survey.scoreRequired') }]}>
+            <Radio.Group
+              aria-label={t(`survey.${score}`)}
+              optionType="button"
+              buttonStyle="solid"
+              options={points.map((n) => ({ value: n, label: String(n), title: t(`survey.score${n}`) }))}
+            />
+          </Form.Item>
+        ))}
+        <Form.Item name="comment" label={t('survey.comment')}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={sending}>{t('survey.send')}</Button>
+      </Form>
+    </Card>
   );
 }
