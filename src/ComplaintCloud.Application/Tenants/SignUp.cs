@@ -73,6 +73,7 @@ public sealed class SignUpHandler(
         return new AuthResult(tokens.Issue(tenant, admin), tenant, admin);
     }
 
-    private static DomainException SlugTaken(string slug) =>
-        new(ErrorCode.Conflict, $"The slug '{slug}' is taken.", "input.slug");
+    public static string SlugTakenMessage(string slug) => $"The slug '{slug}' is taken.";
+
+    private static DomainException SlugTaken(string slug) => new(ErrorCode.Conflict, SlugTakenMessage(slug), "input.slug");
 }

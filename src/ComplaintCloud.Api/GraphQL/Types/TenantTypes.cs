@@ -91,6 +91,14 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyRoleType>>>>("roles")
             .Description("The roles the policy names: approvers, escalation targets, penalty holders; what escalateComplaint's toRole and users' roles take.")
             .Resolve(c => c.Source.Policy?.Descriptor.Roles ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicySettingType>>>>("settings")
+            .Description("What a tenant may tune in selectPolicy's settings, with defaults and limits.")
+            .Resolve(c => c.Source.Policy?.Descriptor.Settings ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeTermsType>>>>("gradeTerms")
+            .Description("Each grade's clocks and approvers under the default settings, for an ordinary complaint (a calm customer's phone call); other facts may change them.")
+            // A policy has a handful of grades, each a handful of clocks: the default guess of the analyzer would refuse the cards' query.
+            .WithComplexityImpact(1, 4)
+            .ResolveAsync(async c => c.Source.IsLoaded ? await c.Service<TenantPolicies>().GradeTermsAsync(c.Source) : []);
     }
 }
 
