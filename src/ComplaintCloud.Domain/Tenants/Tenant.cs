@@ -28,6 +28,12 @@ public sealed partial class Tenant
     public string Name { get; private set; }
     public TenantPolicy Policy { get; private set; }
 
+    /// <summary>
+    /// When an admin last chose the policy; null while a company that signed up without naming one has not yet
+    /// (the sign-up wizard resumes at its policy step until then).
+    /// </summary>
+    public Instant? PolicyChosenAt { get; private set; }
+
     /// <summary>IANA time zone of the tenant's business calendar.</summary>
     public string TimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
@@ -76,7 +82,14 @@ public sealed partial class Tenant
         };
     }
 
-    public void SelectPolicy(TenantPolicy policy) => Policy = policy;
+    public void SelectPolicy(TenantPolicy policy, Instant now)
+    {
+        Policy = policy;
+        ChoosePolicy(now);
+    }
+
+    /// <summary>Records that an admin chose the tenant's current policy.</summary>
+    public void ChoosePolicy(Instant now) => PolicyChosenAt = now;
 
     public void ChangeLifecycleSettings(int duplicateWindowDays, int retentionYears)
     {

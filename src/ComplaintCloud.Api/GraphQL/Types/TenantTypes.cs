@@ -17,6 +17,9 @@ public sealed class TenantType : ObjectGraphType<Tenant>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZone);
         Field<TenantPolicyType>("policy").Resolve(c => c.Source.Policy);
+        Field<DateTimeGraphType>("policyChosenAt")
+            .Description("When an admin last chose the policy (signUp with a policyId, or selectPolicy); null while a company that signed up without one has not.")
+            .Resolve(c => c.Source.PolicyChosenAt?.ToDateTimeUtc());
         Field<NonNullGraphType<IntGraphType>>("duplicateWindowDays").Description("How far back intake looks for a repeat complaint.").Resolve(c => c.Source.DuplicateWindowDays);
         Field<NonNullGraphType<IntGraphType>>("retentionYears").Description("Closed complaints are kept at least this long.").Resolve(c => c.Source.RetentionYears);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelStandardType>>>>("channelStandards")
