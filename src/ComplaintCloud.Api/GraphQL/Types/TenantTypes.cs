@@ -96,10 +96,11 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
             .Resolve(c => c.Source.Policy?.Descriptor.Roles ?? []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicySettingType>>>>("settings")
             .Description("What a tenant may tune in selectPolicy's settings, with defaults and limits.")
+            .WithComplexityImpact(1, 4)
             .Resolve(c => c.Source.Policy?.Descriptor.Settings ?? []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeTermsType>>>>("gradeTerms")
             .Description("Each grade's clocks and approvers under the default settings, for an ordinary complaint (a calm customer's phone call); other facts may change them.")
-            // A policy has a handful of grades, each a handful of clocks: the default guess of the analyzer would refuse the cards' query.
+            // A policy declares a handful of settings, grades and clocks: the analyzer's default guess would refuse the wizard's query.
             .WithComplexityImpact(1, 4)
             .ResolveAsync(async c => c.Source.IsLoaded ? await c.Service<TenantPolicies>().GradeTermsAsync(c.Source) : []);
     }
