@@ -10,7 +10,7 @@ export interface GradeName {
 }
 
 // By rank, mildest first: the policies rank their grades 1 (mildest) upwards. antd's orange tag is too pale to read
-// (axe: 3.3:1), so the second rank is a solid dark orange (white on it reads at 5.8:1).
+// (axe: 3.3:1), so the second rank is a darker orange, whose text reads at 5:1 on the tag's tint.
 const colours = ['blue', '#ad4e00', 'red', 'magenta', 'purple'];
 
 export function gradeColour(rank: number): string {
