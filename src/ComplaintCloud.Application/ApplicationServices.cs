@@ -30,6 +30,7 @@ public static class ApplicationServices
             .AddScoped<PreviewPolicyHandler>()
             .AddScoped<UploadCustomPolicyHandler>()
             .AddScoped<PolicyListing>()
+            .AddScoped<SlugAvailabilityCheck>()
             .AddScoped<RefreshTokenHandler>()
             .AddScoped<SignedInUserCheck>()
             .AddScoped<UserActivationHandler>()

@@ -86,6 +86,7 @@ public sealed class QueryType : ObjectGraphType
         PreventiveMeasureFields.AddTo(this);
         CategoryFields.AddTo(this);
         PublicIntakeFields.AddTo(this);
+        SignUpFields.AddTo(this);
         TrackingFields.AddTo(this);
         NotificationFields.AddTo(this);
         SecurityFields.AddTo(this);

@@ -23,7 +23,10 @@ public sealed record SignUpCommand(
 
 public sealed record AuthResult(string Token, Tenant Tenant, User User);
 
-/// <summary>A company signs up: a tenant on the chosen policy (general-enterprise by default) and its first admin.</summary>
+/// <summary>
+/// A company signs up: a tenant on the chosen policy and its first admin. Without a policy named it runs on
+/// general-enterprise, not yet chosen (<see cref="Tenant.PolicyChosenAt"/>) until an admin selects one.
+/// </summary>
 public sealed class SignUpHandler(
     ComplaintCloudDbContext db,
     TenantContext tenantContext,
@@ -47,6 +50,11 @@ public sealed class SignUpHandler(
         var now = clock.GetCurrentInstant();
         var tenant = Tenant.SignUp(
             command.CompanyName, command.Slug, new TenantPolicy(plugin.Id, plugin.Version, settings), command.TimeZone ?? Tenant.DefaultTimeZone, now);
+        if (command.PolicyId is not null)
+        {
+            tenant.ChoosePolicy(now);
+        }
+
         tenantContext.UseTenant(tenant.Id);
         // A new tenant is on the free plan, which may not start on a custom policy.
         await billing.EnsurePolicyAllowedAsync(tenant.Id, plugin.Id, cancellationToken);
@@ -73,6 +81,7 @@ public sealed class SignUpHandler(
         return new AuthResult(tokens.Issue(tenant, admin), tenant, admin);
     }
 
-    private static DomainException SlugTaken(string slug) =>
-        new(ErrorCode.Conflict, $"The slug '{slug}' is taken.", "input.slug");
+    public static string SlugTakenMessage(string slug) => $"The slug '{slug}' is taken.";
+
+    private static DomainException SlugTaken(string slug) => new(ErrorCode.Conflict, SlugTakenMessage(slug), "input.slug");
 }

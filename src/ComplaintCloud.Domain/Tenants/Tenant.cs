@@ -28,6 +28,12 @@ public sealed partial class Tenant
     public string Name { get; private set; }
     public TenantPolicy Policy { get; private set; }
 
+    /// <summary>
+    /// When an admin last chose the policy; null while a company that signed up without naming one has not yet
+    /// (the sign-up wizard resumes at its policy step until then).
+    /// </summary>
+    public Instant? PolicyChosenAt { get; private set; }
+
     /// <summary>IANA time zone of the tenant's business calendar.</summary>
     public string TimeZone { get; private set; }
     public Instant CreatedAt { get; private set; }
@@ -55,14 +61,9 @@ public sealed partial class Tenant
             throw new DomainException(ErrorCode.BadUserInput, "The company name must have 1 to 200 characters.", "input.companyName");
         }
 
-        if (!SlugPattern().IsMatch(slug))
+        if (SlugProblem(slug) is { } problem)
         {
-            throw new DomainException(ErrorCode.BadUserInput, "The slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.", "input.slug");
-        }
-
-        if (ReservedSlugs.Contains(slug))
-        {
-            throw new DomainException(ErrorCode.BadUserInput, $"'{slug}' names a page of the service itself; choose another slug.", "input.slug");
+            throw new DomainException(ErrorCode.BadUserInput, problem, "input.slug");
         }
 
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is null)
@@ -81,7 +82,14 @@ public sealed partial class Tenant
         };
     }
 
-    public void SelectPolicy(TenantPolicy policy) => Policy = policy;
+    public void SelectPolicy(TenantPolicy policy, Instant now)
+    {
+        Policy = policy;
+        ChoosePolicy(now);
+    }
+
+    /// <summary>Records that an admin chose the tenant's current policy.</summary>
+    public void ChoosePolicy(Instant now) => PolicyChosenAt = now;
 
     public void ChangeLifecycleSettings(int duplicateWindowDays, int retentionYears)
     {
@@ -168,6 +176,18 @@ public sealed partial class Tenant
         "login", "signup", "register", "approvals", "complaints", "reset-password", "accept-invitation",
         "settings", "policy", "calendar", "users", "billing",
     };
+
+    /// <summary>Why a slug cannot name a tenant, whoever holds it; null when it can.</summary>
+    public static string? SlugProblem(string slug)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        if (!SlugPattern().IsMatch(slug))
+        {
+            return "The slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.";
+        }
+
+        return ReservedSlugs.Contains(slug) ? $"'{slug}' names a page of the service itself; choose another slug." : null;
+    }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{2,39}$")]
     private static partial Regex SlugPattern();

@@ -77,6 +77,22 @@ public sealed class TenantPolicies(PolicyCatalog catalog, PolicyGuard guard)
         });
     }
 
+    /// <summary>
+    /// What each grade runs under the default settings, for an ordinary complaint (a calm customer's phone call in the
+    /// policy's first category): how a company choosing a policy compares them. A grade's terms may differ for other facts.
+    /// </summary>
+    public Task<IReadOnlyList<GradeTerms>> GradeTermsAsync(PolicyPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        var policy = plugin.Policy ?? throw new ArgumentException("The plugin is not loaded.", nameof(plugin));
+        var settings = PolicySettings.Defaults(policy.Descriptor);
+        var facts = new ComplaintFacts(
+            FeedbackKind.Complaint, Channel.Phone, policy.Descriptor.Categories is [var first, ..] ? first : "other", null, 1, false, false, false,
+            CustomerTier.Normal, CustomerEmotion.Calm, new Dictionary<string, string>());
+        return guard.RunAsync<IReadOnlyList<GradeTerms>>(plugin, () => [.. policy.Descriptor.Grades.Select(g =>
+            new GradeTerms(g, policy.Clocks(g.Code, facts, settings), policy.Approval(g.Code, facts, settings)))]);
+    }
+
     /// <summary>A loaded version of a policy, or null; a custom policy is found only with its tenant (it holds the documents).</summary>
     public PolicyPlugin? Find(Tenant? tenant, string policyId, string? version)
     {
@@ -97,3 +113,6 @@ public sealed class TenantPolicies(PolicyCatalog catalog, PolicyGuard guard)
 
 /// <summary>A sample complaint's grade (with its bilingual name), clocks from receipt and plan approvers under a policy.</summary>
 public sealed record PolicyPreview(PolicyVerdict Verdict, GradeDescriptor Grade, ApprovalRule Approval);
+
+/// <summary>The clocks and approvers of one grade; see <see cref="TenantPolicies.GradeTermsAsync"/>.</summary>
+public sealed record GradeTerms(GradeDescriptor Grade, IReadOnlyList<ClockRule> Clocks, ApprovalRule Approval);

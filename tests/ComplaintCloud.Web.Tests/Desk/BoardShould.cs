@@ -26,7 +26,8 @@ public sealed class BoardShould(WebFixture web) : BrowserTest(web)
         await Expect(rows.Nth(0)).ToContainTextAsync(urgent);
         await Expect(rows.Nth(1)).ToContainTextAsync(normal);
         await Expect(rows.Nth(0).GetByTestId("grade-tag")).ToHaveTextAsync("Urgent");
-        await Expect(rows.Nth(0).GetByTestId("grade-tag")).ToHaveClassAsync(new Regex("ant-tag-orange"));
+        // The second rank's colour: an orange dark enough to read (axe colour contrast).
+        await Expect(rows.Nth(0).GetByTestId("grade-tag")).ToHaveCSSAsync("color", "rgb(173, 78, 0)");
         var countdown = rows.Nth(0).GetByTestId("clock-countdown");
         await Expect(countdown).ToHaveAttributeAsync("data-tone", "running");
         var before = await countdown.TextContentAsync();

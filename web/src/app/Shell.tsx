@@ -51,6 +51,7 @@ export default function Shell() {
             { key: 'board', label: <Link to="/">{t('nav.board')}</Link> },
             { key: 'register', label: <Link to="/register">{t('nav.register')}</Link> },
             { key: 'approvals', label: <Link to="/approvals">{t('nav.approvals')}</Link> },
+            { key: 'settings', label: <Link to="/settings/policy">{t('nav.policy')}</Link> },
           ]}
         />
         <LanguageSwitch />

@@ -17,6 +17,8 @@ function page(load: () => Promise<{ default: ComponentType }>) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../pages/Login/LoginPage')) },
+  { path: '/signup', element: page(() => import('../pages/SignUp/SignUpPage')) },
+  { path: '/signup/policy', element: <RequireSession>{page(() => import('../pages/SignUp/WizardPage'))}</RequireSession> },
   // A tenant's public pages: no log-in; Tenant.ReservedSlugs keeps slugs off the console's and the service's paths.
   { path: '/:slug/feedback', element: page(() => import('../pages/public/Feedback/FeedbackPage')) },
   { path: '/:slug/track', element: page(() => import('../pages/public/Track/TrackPage')) },
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
       { path: 'register', element: page(() => import('../pages/Register/RegisterPage')) },
       { path: 'approvals', element: page(() => import('../pages/Approvals/ApprovalsPage')) },
       { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },
+      { path: 'settings/policy', element: page(() => import('../pages/Policy/PolicyPage')) },
+      { path: 'settings/policy/custom', element: page(() => import('../pages/Policy/CustomPolicyPage')) },
     ],
   },
 ]);

@@ -9,8 +9,9 @@ export interface GradeName {
   reason?: string | null;
 }
 
-// By rank, mildest first: the policies rank their grades 1 (mildest) upwards.
-const colours = ['blue', 'orange', 'red', 'magenta', 'purple'];
+// By rank, mildest first: the policies rank their grades 1 (mildest) upwards. antd's orange tag is too pale to read
+// (axe: 3.3:1), so the second rank is a darker orange, whose text reads at 5:1 on the tag's tint.
+const colours = ['blue', '#ad4e00', 'red', 'magenta', 'purple'];
 
 export function gradeColour(rank: number): string {
   return colours[Math.min(Math.max(rank - 1, 0), colours.length - 1)]!;

@@ -1,6 +1,7 @@
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Plugins.Abstractions;
+using GraphQL;
 using GraphQL.Types;
 
 namespace ComplaintCloud.Api.GraphQL.Types;
@@ -95,5 +96,55 @@ public sealed class PlannedClockType : ObjectGraphType<PlannedClock>
         Field<NonNullGraphType<DateTimeGraphType>>("warnAt").Resolve(c => c.Source.WarnAt.ToDateTimeUtc());
         Field<NonNullGraphType<DateTimeGraphType>>("dueAt").Resolve(c => c.Source.DueAt.ToDateTimeUtc());
         Field<NonNullGraphType<BooleanGraphType>>("pausesWhileWaitingOnCustomer").Resolve(c => c.Source.PausesWhileWaitingOnCustomer);
+    }
+}
+
+public sealed class SettingKindType : EnumerationGraphType<SettingKind>;
+
+public sealed class PolicySettingType : ObjectGraphType<SettingDescriptor>
+{
+    public PolicySettingType()
+    {
+        Name = "PolicySetting";
+        Description = "A setting a tenant may tune in selectPolicy, as the plugin declares it.";
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The key in selectPolicy's settings, e.g. seriousAmountThreshold.").Resolve(c => c.Source.Key);
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Argument<StringGraphType>("locale", "\"zh\" for Chinese; English otherwise.")
+            .Resolve(c => c.Source.Name.For(c.GetArgument<string?>("locale")));
+        Field<NonNullGraphType<SettingKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("defaultValue").Description("Written invariantly: \"5000\", \"true\", \"CS_SUPERVISOR\".").Resolve(c => c.Source.DefaultValue);
+        Field<DecimalGraphType>("minimum").Description("Smallest allowed number, for numbers.").Resolve(c => c.Source.Minimum);
+        Field<DecimalGraphType>("maximum").Description("Largest allowed number, for numbers.").Resolve(c => c.Source.Maximum);
+    }
+}
+
+public sealed class GradeTermsType : ObjectGraphType<GradeTerms>
+{
+    public GradeTermsType()
+    {
+        Name = "GradeTerms";
+        Description = "What a grade runs under the default settings, for an ordinary complaint.";
+        Field<NonNullGraphType<GradeType>>("grade").Resolve(c => new GradeView(c.Source.Grade.Code, c.Source.Grade.Name, c.Source.Grade.Rank, null));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClockTermType>>>>("clocks").WithComplexityImpact(1, 4).Resolve(c => c.Source.Clocks);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("approvers")
+            .Description("The roles that must all approve the resolution plan.")
+            .Resolve(c => c.Source.Approval.RequiredRoles);
+    }
+}
+
+public sealed class ClockStartType : EnumerationGraphType<ClockStart>;
+
+public sealed class TimeUnitType : EnumerationGraphType<TimeUnit>;
+
+public sealed class ClockTermType : ObjectGraphType<ClockRule>
+{
+    public ClockTermType()
+    {
+        Name = "ClockTerm";
+        Field<NonNullGraphType<StringGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<IntGraphType>>("amount").Description("How long it runs, in unit.").Resolve(c => c.Source.Target.Amount);
+        Field<NonNullGraphType<TimeUnitType>>("unit").Resolve(c => c.Source.Target.Unit);
+        Field<NonNullGraphType<ClockStartType>>("startsOn").Resolve(c => c.Source.StartsOn);
+        Field<NonNullGraphType<IntGraphType>>("warningPercent").Description("The share of its time after which it warns.").Resolve(c => c.Source.WarningPercent);
     }
 }

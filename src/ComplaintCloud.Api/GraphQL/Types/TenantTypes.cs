@@ -17,6 +17,9 @@ public sealed class TenantType : ObjectGraphType<Tenant>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("timeZone").Resolve(c => c.Source.TimeZone);
         Field<TenantPolicyType>("policy").Resolve(c => c.Source.Policy);
+        Field<DateTimeGraphType>("policyChosenAt")
+            .Description("When an admin last chose the policy (signUp with a policyId, or selectPolicy); null while a company that signed up without one has not.")
+            .Resolve(c => c.Source.PolicyChosenAt?.ToDateTimeUtc());
         Field<NonNullGraphType<IntGraphType>>("duplicateWindowDays").Description("How far back intake looks for a repeat complaint.").Resolve(c => c.Source.DuplicateWindowDays);
         Field<NonNullGraphType<IntGraphType>>("retentionYears").Description("Closed complaints are kept at least this long.").Resolve(c => c.Source.RetentionYears);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChannelStandardType>>>>("channelStandards")
@@ -91,6 +94,15 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicyRoleType>>>>("roles")
             .Description("The roles the policy names: approvers, escalation targets, penalty holders; what escalateComplaint's toRole and users' roles take.")
             .Resolve(c => c.Source.Policy?.Descriptor.Roles ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PolicySettingType>>>>("settings")
+            .Description("What a tenant may tune in selectPolicy's settings, with defaults and limits.")
+            .WithComplexityImpact(1, 4)
+            .Resolve(c => c.Source.Policy?.Descriptor.Settings ?? []);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GradeTermsType>>>>("gradeTerms")
+            .Description("Each grade's clocks and approvers under the default settings, for an ordinary complaint (a calm customer's phone call); other facts may change them.")
+            // A policy declares a handful of settings, grades and clocks: the analyzer's default guess would refuse the wizard's query.
+            .WithComplexityImpact(1, 4)
+            .ResolveAsync(async c => c.Source.IsLoaded ? await c.Service<TenantPolicies>().GradeTermsAsync(c.Source) : []);
     }
 }
 

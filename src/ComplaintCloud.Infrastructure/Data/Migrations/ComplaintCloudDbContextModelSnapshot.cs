@@ -1213,6 +1213,10 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Instant?>("PolicyChosenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("policy_chosen_at");
+
                     b.Property<int>("RetentionYears")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

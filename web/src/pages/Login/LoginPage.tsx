@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { prefetchBoardPage, prefetchDesk } from '../../app/desk';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { startSession } from '../../app/session';
@@ -25,7 +25,13 @@ export default function LoginPage() {
   const submit = async (input: LogInInput) => {
     const { data } = await logIn({ variables: { input } }).catch(() => ({ data: undefined }));
     if (!data) return;
-    startSession(data.logIn);
+    const { policyChosenAt, ...tenant } = data.logIn.tenant;
+    startSession({ ...data.logIn, tenant });
+    // An admin who left the sign-up wizard before choosing the policy goes back to it.
+    if (!policyChosenAt && data.logIn.user.roles.includes('TENANT_ADMIN')) {
+      void navigate('/signup/policy', { replace: true });
+      return;
+    }
     // Only a path of this console, never another site.
     const destination = from?.startsWith('/') && !from.startsWith('//') ? from : '/';
     prefetchBoardPage(client, destination);
@@ -53,6 +59,9 @@ export default function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
+        <p style={{ marginTop: 16 }}>
+          {t('noAccount')} <Link to="/signup" style={{ textDecoration: 'underline' }}>{t('signUp')}</Link>
+        </p>
       </Card>
     </main>
   );

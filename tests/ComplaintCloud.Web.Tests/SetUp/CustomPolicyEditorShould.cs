@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using ComplaintCloud.Api.Tests.Support;
+using ComplaintCloud.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ComplaintCloud.Web.Tests.SetUp;
+
+/// <summary>Issue 13.3: a company writes its own policy as a document, checked as it types, kept, then previewed.</summary>
+public sealed class CustomPolicyEditorShould(WebFixture web) : BrowserTest(web)
+{
+    private static readonly string Example = File.ReadAllText(
+        Path.Combine(ComplaintCloud.Api.Hosting.RepositoryLayout.FindRoot()!, "src", "ComplaintCloud.Infrastructure", "Plugins", "Declarative", "custom-policy.example.json"));
+
+    [Fact]
+    public async Task ShowASchemaErrorAtItsPathAndKeepNothing()
+    {
+        var tenant = await SignUpAsync();
+        await LogInAsync(tenant);
+        await Page.GotoAsync("/settings/policy/custom");
+        var document = JsonNode.Parse(Example)!;
+        document["version"] = "one";
+
+        await Page.GetByLabel("Policy document (JSON)").FillAsync(document.ToJsonString());
+
+        await Expect(Page.GetByTestId("document-problems")).ToContainTextAsync("version");
+        await Expect(Page.GetByTestId("document-problems")).ToContainTextAsync("must match pattern");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Keep this version" })).ToBeDisabledAsync();
+        Assert.Empty(await CustomVersionsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task KeepAValidDocumentAndPreviewIt()
+    {
+        var tenant = await SignUpAsync();
+        await LogInAsync(tenant);
+        await Page.GotoAsync("/settings/policy/custom");
+        await Expect(Page.GetByText("None yet.")).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Keep this version" }).ClickAsync();
+
+        await Expect(Page.GetByTestId("custom-versions")).ToContainTextAsync("1.0.0");
+        await Expect(Page.GetByTestId("policy-preview").GetByTestId("grade-tag")).ToBeVisibleAsync();
+        Assert.Equal(["1.0.0"], await CustomVersionsAsync(tenant));
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+    }
+
+    private static async Task<List<string?>> CustomVersionsAsync(SignedInTenant tenant)
+    {
+        var result = await tenant.Client.SendAsync("{ policies { id version } }");
+        result.AssertNoErrors();
+        return [.. result.Data.GetProperty("policies").EnumerateArray().Where(p => p.GetProperty("id").GetString() == "custom").Select(p => p.GetProperty("version").GetString())];
+    }
+}
