@@ -35,6 +35,8 @@ export default function Shell() {
   };
 
   const section = location.pathname.split('/')[1] || 'board';
+  const roles = signedIn?.me?.roles ?? session?.user.roles ?? [];
+  const administers = roles.includes('TENANT_ADMIN') || roles.includes('REPORT_READER');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {/* Wraps rather than scrolling sideways on a phone. */}
@@ -45,12 +47,20 @@ export default function Shell() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[section]}
+          selectedKeys={[section, location.pathname]}
           style={{ flex: 1, minWidth: 0 }}
           items={[
             { key: 'board', label: <Link to="/">{t('nav.board')}</Link> },
             { key: 'register', label: <Link to="/register">{t('nav.register')}</Link> },
             { key: 'approvals', label: <Link to="/approvals">{t('nav.approvals')}</Link> },
+            // Only for those who may use it, which keeps a desk user's header short; the pages still ask the API.
+            ...(administers ? [{
+              key: 'administration',
+              label: t('settings:nav.administration'),
+              children: [
+                { key: '/reports', label: <Link to="/reports">{t('reports:nav')}</Link> },
+              ],
+            }] : []),
           ]}
         />
         <LanguageSwitch />

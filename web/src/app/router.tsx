@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'register', element: page(() => import('../pages/Register/RegisterPage')) },
       { path: 'approvals', element: page(() => import('../pages/Approvals/ApprovalsPage')) },
       { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },
+      { path: 'reports', element: page(() => import('../pages/Reports/ReportsPage')) },
     ],
   },
 ]);
