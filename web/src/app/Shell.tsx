@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { RefreshTokenDocument, SignedInUserDocument } from '../gql/graphql';
+import { ReadOnlyBanner } from '../pages/Billing/ReadOnlyBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './RequireSession';
 import { endSession, refreshDelayMs, startSession, tokenExpiry } from './session';
@@ -59,6 +60,7 @@ export default function Shell() {
               label: t('settings:nav.administration'),
               children: [
                 { key: '/reports', label: <Link to="/reports">{t('reports:nav')}</Link> },
+                { key: '/settings/billing', label: <Link to="/settings/billing">{t('settings:nav.billing')}</Link> },
               ],
             }] : []),
           ]}
@@ -71,6 +73,7 @@ export default function Shell() {
           {t('logOut')}
         </Button>
       </Layout.Header>
+      <ReadOnlyBanner />
       <Layout.Content style={{ padding: 16 }}>
         <Outlet />
       </Layout.Content>

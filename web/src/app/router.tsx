@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
       { path: 'approvals', element: page(() => import('../pages/Approvals/ApprovalsPage')) },
       { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },
       { path: 'reports', element: page(() => import('../pages/Reports/ReportsPage')) },
+      { path: 'settings/billing', element: page(() => import('../pages/Billing/BillingPage')) },
     ],
   },
 ]);
