@@ -61,6 +61,8 @@ export default function Shell() {
               children: [
                 { key: '/reports', label: <Link to="/reports">{t('reports:nav')}</Link> },
                 { key: '/settings/billing', label: <Link to="/settings/billing">{t('settings:nav.billing')}</Link> },
+                { key: '/settings/calendar', label: <Link to="/settings/calendar">{t('settings:nav.calendar')}</Link> },
+                { key: '/settings/users', label: <Link to="/settings/users">{t('settings:nav.users')}</Link> },
               ],
             }] : []),
           ]}

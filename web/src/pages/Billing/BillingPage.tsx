@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BillingDocument, OpenBillingPortalDocument, StartCheckoutDocument, type BillingPlanFieldsFragment } from '../../gql/graphql';
+import { CardTitle } from '../../components/CardTitle';
 
 /** Stripe's own pages (Checkout, the portal) are another site: the whole window goes there and comes back. */
 function goTo(url: string) {
@@ -38,7 +39,7 @@ export default function BillingPage() {
       {billing && !billing.enabled && <Alert type="info" showIcon title={t('disabled')} />}
       {billing?.warnings.map((warning) => <Alert key={warning} type="warning" showIcon role="alert" title={warning} data-testid="billing-warning" />)}
       {billing && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('subscription')}</h2>} size="small"
+        <Card title={<CardTitle>{t('subscription')}</CardTitle>} size="small"
           extra={billing.enabled && billing.status !== 'NONE' && (
             <Button onClick={() => void manage()} loading={openingPortal.loading}>{t('manage')}</Button>
           )}
@@ -91,7 +92,7 @@ function PlanCard({ plan, current, onUpgrade, upgrading }: {
   const yesNo = (allowed: boolean) => (allowed ? t('yes') : t('no'));
   return (
     <Card size="small" data-testid={`plan-${plan.code}`}
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{plan.name} {current && <Tag>{t('current')}</Tag>}</h2>}
+      title={<CardTitle>{plan.name} {current && <Tag>{t('current')}</Tag>}</CardTitle>}
       actions={onUpgrade ? [<Button key="upgrade" type="primary" onClick={onUpgrade} loading={upgrading}>{t('upgradeTo', { plan: plan.name })}</Button>] : undefined}
     >
       <Descriptions size="small" column={1} items={[

@@ -1,6 +1,7 @@
 import { Card, Skeleton, Table } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { BarChartProps } from './BarChart';
+import { CardTitle } from '../../components/CardTitle';
 
 // ECharts is the page's heaviest part: it arrives in a chunk of its own while the figures already show as text.
 const BarChart = lazy(() => import('./BarChart'));
@@ -23,7 +24,7 @@ export function Figure({ title, testId, chart, headers, rows, extra }: {
   extra?: ReactNode;
 }) {
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>} size="small" data-testid={testId} extra={extra}>
+    <Card title={<CardTitle>{title}</CardTitle>} size="small" data-testid={testId} extra={extra}>
       {chart && chart.categories.length > 0 && (
         <div aria-hidden="true">
           <Suspense fallback={<Skeleton active />}>

@@ -1,8 +1,9 @@
-import { Card, List, Space, Tag } from 'antd';
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReportQuery } from '../../gql/graphql';
 import { Figure } from './Figure';
+import { CardTitle } from '../../components/CardTitle';
 
 type Report = ReportQuery['report'];
 
@@ -32,11 +33,11 @@ export function Problems({ title, testId, problems }: { title: string; testId: s
 export function TypicalCases({ cases }: { cases: Report['typicalCases'] }) {
   const { t } = useTranslation('reports');
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('typicalCases')}</h2>} size="small" data-testid="typical-cases">
+    <Card title={<CardTitle>{t('typicalCases')}</CardTitle>} size="small" data-testid="typical-cases">
       <List
         size="small"
         dataSource={cases}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('none')}</Typography.Text> }}
         renderItem={(c) => (
           <List.Item>
             <Space wrap>
