@@ -1,5 +1,10 @@
+using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NodaTime;
 using static Microsoft.Playwright.Assertions;
 using LifecycleDesk = ComplaintCloud.Api.Tests.Lifecycle.Desk;
 
@@ -94,15 +99,35 @@ public sealed class ReportsPageShould(WebFixture web) : BrowserTest(web)
     }
 
     [Fact]
-    public async Task ShowTheWineryPointsLedgerByTargetWithMoneyInYuan()
+    public async Task ShowTheWineryPointsLedgerByTargetDepartmentAndPersonWithMoneyInYuan()
     {
         var tenant = await SignUpAsync("winery");
+        var complaint = Guid.Parse(await new LifecycleDesk(Web, tenant, "winery").SubmitAsync());
+        // SPEC §3b: 1 point = 10 yuan. Booked as a confirmed serious complaint books them, against Quality.
+        await BookPenaltyAsync(tenant, complaint, "Department", 10);
+        await BookPenaltyAsync(tenant, complaint, "DepartmentHead", 10);
         await LogInAsync(tenant);
 
         await Page.GotoAsync($"/reports?{DaysAroundNow()}");
 
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Points ledger" })).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("ledger-by-target").GetByRole(AriaRole.Row, new() { Name = "Department head 0 0 CN¥0.00" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Points ledger" })).ToContainTextAsync("1 point = CN¥10.00");
+        await Expect(Page.GetByTestId("ledger-by-target").GetByRole(AriaRole.Row, new() { Name = "Department 1 10 CN¥100.00", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("ledger-by-target").GetByRole(AriaRole.Row, new() { Name = "Unit leader 0 0 CN¥0.00" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("ledger-by-department").GetByRole(AriaRole.Row, new() { Name = "Quality 1 10 CN¥100.00" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("ledger-by-person").GetByRole(AriaRole.Row, new() { Name = "Department head Quality — 1 10 CN¥100.00" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A penalty row as a booking writes it, now, against the Quality department.</summary>
+    private async Task BookPenaltyAsync(Api.Tests.Support.SignedInTenant tenant, Guid complaint, string target, int points)
+    {
+        await using var scope = Web.Services.CreateAsyncScope();
+        var tenantId = Guid.Parse(tenant.TenantId);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenantId);
+        var at = SystemClock.Instance.GetCurrentInstant();
+        await scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database.ExecuteSqlAsync($"""
+            INSERT INTO penalty_entries (tenant_id, complaint_id, target, points, rule, occasion, occasion_key, decided_by_department, up_to_dismissal, at, department)
+            VALUES ({tenantId}, {complaint}, {target}, {points}, {"serious: " + target}, {"ComplaintConfirmed"}, {$"{target}:{complaint}"}, {false}, {false}, {at}, {"Quality"})
+            """);
     }
 
     /// <summary>Yesterday to tomorrow in the tenants' zone (Asia/Shanghai): whatever the test just did falls in it.</summary>
