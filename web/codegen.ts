@@ -12,7 +12,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTime: 'string', Decimal: 'number', JSON: 'unknown', ID: 'string' },
+        scalars: { DateTime: 'string', Date: 'string', Decimal: 'number', JSON: 'unknown', ID: 'string' },
       },
     },
   },

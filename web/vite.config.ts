@@ -53,7 +53,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: service, ws: true },
-      '/reports': service,
+      // The exports only: /reports itself is the console's screen.
+      '^/reports/': service,
     },
   },
   test: {

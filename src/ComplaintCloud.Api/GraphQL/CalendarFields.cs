@@ -15,20 +15,27 @@ public static class CalendarFields
     public static void AddTo(MutationType mutation)
     {
         ArgumentNullException.ThrowIfNull(mutation);
+        mutation.Field<NonNullGraphType<BusinessCalendarSavedType>>("saveBusinessCalendar")
+            .Description("Sets the tenant's zone and business calendar and replans every open SLA clock on it, keeping the time already spent; says how many it replanned. Tenant admins only.")
+            .Argument<NonNullGraphType<UpdateBusinessCalendarInputType>>("input")
+            .ResolveAsync(async c => await SaveAsync(c));
         mutation.Field<NonNullGraphType<TenantType>>("updateBusinessCalendar")
             .Description("Sets the tenant's zone and business calendar and replans every open SLA clock on it, keeping the time already spent. Tenant admins only.")
+            .DeprecationReason("Use saveBusinessCalendar, which also says how many open clocks were replanned.")
             .Argument<NonNullGraphType<UpdateBusinessCalendarInputType>>("input")
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<UpdateBusinessCalendarInput>("input");
-                var settings = new TenantCalendarSettings(
-                    input.WorkingDays,
-                    [.. input.Hours.Select(h => new WorkingHours(Time(h.Start), Time(h.End)))],
-                    [.. input.Holidays.Select(LocalDate.FromDateTime)],
-                    [.. input.MakeUpWorkingDays.Select(LocalDate.FromDateTime)],
-                    input.IncludeChinaMainlandHolidays);
-                return await c.Service<UpdateBusinessCalendarHandler>().HandleAsync(input.TimeZone, settings, input.Ics, c.CancellationToken);
-            });
+            .ResolveAsync(async c => (await SaveAsync(c)).Tenant);
+    }
+
+    private static Task<CalendarSaved> SaveAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<UpdateBusinessCalendarInput>("input");
+        var settings = new TenantCalendarSettings(
+            input.WorkingDays,
+            [.. input.Hours.Select(h => new WorkingHours(Time(h.Start), Time(h.End)))],
+            [.. input.Holidays.Select(LocalDate.FromDateTime)],
+            [.. input.MakeUpWorkingDays.Select(LocalDate.FromDateTime)],
+            input.IncludeChinaMainlandHolidays);
+        return c.Service<UpdateBusinessCalendarHandler>().HandleAsync(input.TimeZone, settings, input.Ics, c.CancellationToken);
     }
 
     private static LocalTime Time(string text) =>
@@ -102,6 +109,16 @@ public sealed class BusinessCalendarType : ObjectGraphType<TenantCalendarSetting
             .Resolve(c => c.Source.Holidays.Select(d => d.ToDateTimeUnspecified()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DateGraphType>>>>("makeUpWorkingDays").Resolve(c => c.Source.MakeUpWorkingDays.Select(d => d.ToDateTimeUnspecified()));
         Field<NonNullGraphType<BooleanGraphType>>("includeChinaMainlandHolidays").Resolve(c => c.Source.IncludeChinaMainlandHolidays);
+    }
+}
+
+public sealed class BusinessCalendarSavedType : ObjectGraphType<CalendarSaved>
+{
+    public BusinessCalendarSavedType()
+    {
+        Name = "BusinessCalendarSaved";
+        Field<NonNullGraphType<TenantType>>("tenant").Resolve(c => c.Source.Tenant);
+        Field<NonNullGraphType<IntGraphType>>("replannedClocks").Description("Open SLA clocks replanned on the new calendar.").Resolve(c => c.Source.ReplannedClocks);
     }
 }
 

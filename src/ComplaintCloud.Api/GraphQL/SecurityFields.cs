@@ -8,6 +8,7 @@ using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace ComplaintCloud.Api.GraphQL;
 
@@ -66,6 +67,16 @@ public static class SecurityFields
             {
                 c.Service<TenantContext>().RequireTenantAdmin("see the API keys");
                 return await c.Service<ComplaintCloudDbContext>().ApiKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<InvitationType>>>>("invitations")
+            .Description("Invitations still open (neither accepted nor expired), newest first; never their tokens. Tenant admins only.")
+            .ResolveAsync(async c =>
+            {
+                c.Service<TenantContext>().RequireTenantAdmin("see the invitations");
+                var now = c.Service<IClock>().GetCurrentInstant();
+                return await c.Service<ComplaintCloudDbContext>().Invitations.AsNoTracking()
+                    .Where(i => i.AcceptedAt == null && i.ExpiresAt > now).OrderByDescending(i => i.CreatedAt).ToListAsync(c.CancellationToken);
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContactViewType>>>>("contactViews")

@@ -12,6 +12,9 @@ public sealed class WebConsole
     // Paths the service answers itself: a miss there is the service's 404, never the console.
     private static readonly PathString[] ServicePaths = ["/graphql", "/reports", "/stripe", "/schemas", "/healthz", "/readyz", "/metrics", "/inbound"];
 
+    // The console's reports screen; only the exports below it (/reports/complaints.csv) are the service's.
+    private static readonly PathString ReportsScreen = "/reports";
+
     private WebConsole(string? root) => Root = root;
 
     /// <summary>The built console's folder, or null when it is not built.</summary>
@@ -56,7 +59,7 @@ public sealed class WebConsole
         app.MapFallback(async context =>
         {
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                || ServicePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
+                || context.Request.Path != ReportsScreen && ServicePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -13,7 +13,7 @@ namespace ComplaintCloud.Application.Tenants;
 /// </summary>
 public sealed class UpdateBusinessCalendarHandler(ComplaintCloudDbContext db, TenantContext tenantContext, ClockOperations clocks)
 {
-    public async Task<Tenant> HandleAsync(string timeZone, TenantCalendarSettings settings, string? ics, CancellationToken cancellationToken)
+    public async Task<CalendarSaved> HandleAsync(string timeZone, TenantCalendarSettings settings, string? ics, CancellationToken cancellationToken)
     {
         var tenantId = tenantContext.RequireTenantAdmin("change the business calendar");
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
@@ -23,16 +23,20 @@ public sealed class UpdateBusinessCalendarHandler(ComplaintCloudDbContext db, Te
             .Include(c => c.Clocks)
             .Where(c => c.TenantId == tenantId && c.Clocks.Any(k => k.State != ClockState.Met))
             .ToListAsync(cancellationToken);
+        var replanned = 0;
         foreach (var complaint in open)
         {
             // Clocks run only on graded complaints; the grade's own rules give each clock its target again.
             if (complaint.Grade is { } grade)
             {
-                await clocks.ReplanClocksAsync(complaint, grade.Code, cancellationToken);
+                replanned += (await clocks.ReplanClocksAsync(complaint, grade.Code, cancellationToken)).Count;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return tenant;
+        return new CalendarSaved(tenant, replanned);
     }
 }
+
+/// <summary>The tenant with its new calendar, and how many open clocks were replanned on it.</summary>
+public sealed record CalendarSaved(Tenant Tenant, int ReplannedClocks);

@@ -71,6 +71,31 @@ public sealed class BusinessCalendarShould(ApiFixture api)
     }
 
     [Fact]
+    public async Task SayHowManyOpenClocksTheSaveReplanned()
+    {
+        var desk = new Desk(api, await api.SignUpAsync());
+        var acknowledged = await desk.SubmitAsync();
+        var untouched = await desk.SubmitAsync();
+        await Desk.DoAsync(desk.Admin, "acknowledgeComplaint", acknowledged);
+        var open = 0;
+        foreach (var id in new[] { acknowledged, untouched })
+        {
+            var read = await desk.Admin.SendAsync(Operations.ReadOne, new { id });
+            read.AssertNoErrors();
+            open += read.Data.GetProperty("complaint").GetProperty("clocks").EnumerateArray().Count(c => c.GetProperty("state").GetString() is not ("MET" or "BREACHED"));
+        }
+
+        var saved = await desk.Admin.SendAsync(
+            "mutation($i: UpdateBusinessCalendarInput!) { saveBusinessCalendar(input: $i) { replannedClocks tenant { calendar { holidays } } } }",
+            new { i = Input(holidays: ["2030-01-02"]) });
+
+        saved.AssertNoErrors();
+        Assert.True(open > 0);
+        Assert.Equal(open, saved.Data.GetProperty("saveBusinessCalendar").GetProperty("replannedClocks").GetInt32());
+        Assert.Contains("2030-01-02", saved.Data.GetProperty("saveBusinessCalendar").GetProperty("tenant").GetProperty("calendar").GetProperty("holidays").EnumerateArray().Select(h => h.GetString()));
+    }
+
+    [Fact]
     public async Task RefuseAUserWhoIsNotATenantAdmin()
     {
         var (agent, _) = await new Desk(api, await api.SignUpAsync()).UserAsync("AGENT");

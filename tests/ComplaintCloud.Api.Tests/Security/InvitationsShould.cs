@@ -80,6 +80,35 @@ public sealed class InvitationsShould(ApiFixture api)
         Assert.Equal("BAD_USER_INPUT", result.FirstErrorCode);
     }
 
+    [Fact]
+    public async Task ListOnlyTheOpenInvitationsNewestFirstWithoutTheirTokens()
+    {
+        var tenant = await api.SignUpAsync();
+        var acceptedToken = await InviteAsync(tenant, "accepted@example.com", "AGENT");
+        await InviteAsync(tenant, "older@example.com", "AGENT");
+        await InviteAsync(tenant, "newer@example.com", "VIEWER");
+        (await api.Client().SendAsync(Accept, new { i = new { tenantSlug = tenant.Slug, token = acceptedToken, password = "chosen-password" } })).AssertNoErrors();
+
+        var listed = await tenant.Client.SendAsync("{ invitations { email roles expiresAt acceptedAt } }");
+
+        listed.AssertNoErrors();
+        var invitations = listed.Data.GetProperty("invitations").EnumerateArray().ToList();
+        Assert.Equal(["newer@example.com", "older@example.com"], invitations.Select(i => i.GetProperty("email").GetString()));
+        Assert.DoesNotContain("token", listed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListInvitationsToTenantAdminsOnly()
+    {
+        var tenant = await api.SignUpAsync();
+        var token = await InviteAsync(tenant, "agent@example.com", "AGENT");
+        var agent = await api.Client().SendAsync(Accept, new { i = new { tenantSlug = tenant.Slug, token, password = "chosen-password" } });
+
+        var result = await api.Client(agent.Data.GetProperty("acceptInvitation").GetProperty("token").GetString()).SendAsync("{ invitations { email } }");
+
+        Assert.Equal("FORBIDDEN", result.FirstErrorCode);
+    }
+
     private static async Task<string> InviteAsync(SignedInTenant tenant, string email, params string[] roles)
     {
         var invited = await tenant.Client.SendAsync(Invite, new { i = new { email, roles } });

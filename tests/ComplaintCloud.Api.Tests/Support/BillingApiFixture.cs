@@ -34,11 +34,16 @@ public sealed class BillingApiFixture : ApiFixture
         await Stripe.DisposeAsync();
     }
 
-    protected override void Configure(IWebHostBuilder host)
+    protected override void Configure(IWebHostBuilder host) => UseStripeDouble(host, Stripe);
+
+    /// <summary>Billing on, Stripe.net pointed at the double, and the small plan limits: for any host of the service.</summary>
+    public static void UseStripeDouble(IWebHostBuilder host, StripeDouble stripe)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(stripe);
         host.UseSetting("Stripe:SecretKey", "sk_test_complaintcloud");
         host.UseSetting("Stripe:WebhookSecret", WebhookSecret);
-        host.UseSetting("Stripe:ApiBase", Stripe.BaseAddress.ToString().TrimEnd('/'));
+        host.UseSetting("Stripe:ApiBase", stripe.BaseAddress.ToString().TrimEnd('/'));
         host.UseSetting("Billing:Plans:FREE:ComplaintsPerMonth", FreeComplaintsPerMonth.ToString(CultureInfo.InvariantCulture));
         host.UseSetting("Billing:Plans:FREE:AgentSeats", FreeAgentSeats.ToString(CultureInfo.InvariantCulture));
         host.UseSetting("Billing:Plans:TEAM:StripePriceId", TeamPrice);
@@ -49,8 +54,13 @@ public sealed class BillingApiFixture : ApiFixture
     /// Posts a Stripe event about <paramref name="dataObject"/> to the webhook, signed with <paramref name="secret"/> at
     /// <paramref name="signedAt"/> (now when omitted), as Stripe would.
     /// </summary>
-    public async Task<HttpResponseMessage> SendWebhookAsync(
-        string eventId, string type, JsonObject dataObject, DateTimeOffset? signedAt = null, string secret = WebhookSecret)
+    public Task<HttpResponseMessage> SendWebhookAsync(
+        string eventId, string type, JsonObject dataObject, DateTimeOffset? signedAt = null, string secret = WebhookSecret) =>
+        SendWebhookAsync(BaseAddress, eventId, type, dataObject, signedAt, secret);
+
+    /// <summary>The same, to the service at <paramref name="service"/>.</summary>
+    public static async Task<HttpResponseMessage> SendWebhookAsync(
+        Uri service, string eventId, string type, JsonObject dataObject, DateTimeOffset? signedAt = null, string secret = WebhookSecret)
     {
         var at = signedAt ?? DateTimeOffset.UtcNow;
         var json = new JsonObject
@@ -64,13 +74,16 @@ public sealed class BillingApiFixture : ApiFixture
             ["pending_webhooks"] = 1,
             ["data"] = new JsonObject { ["object"] = dataObject },
         }.ToJsonString();
-        return await SendSignedWebhookAsync(json, at, secret);
+        return await SendSignedWebhookAsync(service, json, at, secret);
     }
 
     /// <summary>Posts any body to the webhook, signed as Stripe signs its events.</summary>
-    public async Task<HttpResponseMessage> SendSignedWebhookAsync(string body, DateTimeOffset? signedAt = null, string secret = WebhookSecret)
+    public Task<HttpResponseMessage> SendSignedWebhookAsync(string body, DateTimeOffset? signedAt = null, string secret = WebhookSecret) =>
+        SendSignedWebhookAsync(BaseAddress, body, signedAt, secret);
+
+    private static async Task<HttpResponseMessage> SendSignedWebhookAsync(Uri service, string body, DateTimeOffset? signedAt, string secret)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var http = new HttpClient { BaseAddress = service };
         using var content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         content.Headers.Add("Stripe-Signature", EventUtility.GenerateSignatureHeader(body, secret, (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()));
         return await http.PostAsync("/stripe/webhook", content);

@@ -43,14 +43,4 @@ public sealed class ApprovalsShould(WebFixture web) : BrowserTest(web)
 
         await Expect(Page.GetByText("No plan is waiting for your approval")).ToBeVisibleAsync();
     }
-
-    private static async Task<string> CreateUserAsync(Api.Tests.Support.SignedInTenant tenant, string role)
-    {
-        var email = $"u{Guid.NewGuid():N}@{tenant.Slug}.example";
-        var created = await tenant.Client.SendAsync(
-            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
-            new { i = new { email, password = Password, roles = new[] { role } } });
-        created.AssertNoErrors();
-        return email;
-    }
 }

@@ -62,6 +62,18 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
     /// <summary>A fresh tenant on the policy, its admin signed up over the API.</summary>
     protected Task<SignedInTenant> SignUpAsync(string policyId = "general-enterprise") => web.SignUpAsync(policyId);
 
+    /// <summary>A user of the tenant with the roles, created by its admin over the API; returns their e-mail.</summary>
+    protected static async Task<string> CreateUserAsync(SignedInTenant tenant, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var email = $"u{Guid.NewGuid():N}@{tenant.Slug}.example";
+        var created = await tenant.Client.SendAsync(
+            "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+            new { i = new { email, password = Password, roles } });
+        created.AssertNoErrors();
+        return email;
+    }
+
     /// <summary>Logs in through the log-in page, as a person would, and waits for the board.</summary>
     protected async Task LogInAsync(SignedInTenant tenant, string? email = null, string password = Password)
     {

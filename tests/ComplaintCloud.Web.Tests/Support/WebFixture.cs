@@ -8,7 +8,7 @@ namespace ComplaintCloud.Web.Tests.Support;
 /// one headless Debian Chromium shared by the "web" collection. Tests keep apart by a fresh tenant and a fresh browser
 /// context each.
 /// </summary>
-public sealed class WebFixture : ApiFixture
+public class WebFixture : ApiFixture
 {
     public new const string Collection = "web";
     public const string ChromiumPath = "/usr/bin/chromium";

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { RefreshTokenDocument, SignedInUserDocument } from '../gql/graphql';
+import { ReadOnlyBanner } from '../pages/Billing/ReadOnlyBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './RequireSession';
 import { endSession, refreshDelayMs, startSession, tokenExpiry } from './session';
@@ -35,6 +36,8 @@ export default function Shell() {
   };
 
   const section = location.pathname.split('/')[1] || 'board';
+  const roles = signedIn?.me?.roles ?? session?.user.roles ?? [];
+  const administers = roles.includes('TENANT_ADMIN') || roles.includes('REPORT_READER');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {/* Wraps rather than scrolling sideways on a phone. */}
@@ -45,13 +48,24 @@ export default function Shell() {
         <Menu
           theme="dark"
           mode="horizontal"
-          selectedKeys={[section]}
+          selectedKeys={[section, location.pathname]}
           style={{ flex: 1, minWidth: 0 }}
           items={[
             { key: 'board', label: <Link to="/">{t('nav.board')}</Link> },
             { key: 'register', label: <Link to="/register">{t('nav.register')}</Link> },
             { key: 'approvals', label: <Link to="/approvals">{t('nav.approvals')}</Link> },
-            { key: 'settings', label: <Link to="/settings/policy">{t('nav.policy')}</Link> },
+            // Only for those who may use it, which keeps a desk user's header short; the pages still ask the API.
+            ...(administers ? [{
+              key: 'administration',
+              label: t('settings:nav.administration'),
+              children: [
+                { key: '/reports', label: <Link to="/reports">{t('reports:nav')}</Link> },
+                ...(roles.includes('TENANT_ADMIN') ? [{ key: '/settings/policy', label: <Link to="/settings/policy">{t('nav.policy')}</Link> }] : []),
+                { key: '/settings/billing', label: <Link to="/settings/billing">{t('settings:nav.billing')}</Link> },
+                { key: '/settings/calendar', label: <Link to="/settings/calendar">{t('settings:nav.calendar')}</Link> },
+                { key: '/settings/users', label: <Link to="/settings/users">{t('settings:nav.users')}</Link> },
+              ],
+            }] : []),
           ]}
         />
         <LanguageSwitch />
@@ -62,6 +76,7 @@ export default function Shell() {
           {t('logOut')}
         </Button>
       </Layout.Header>
+      <ReadOnlyBanner />
       <Layout.Content style={{ padding: 16 }}>
         <Outlet />
       </Layout.Content>

@@ -36,3 +36,8 @@ export function apiErrors(error: ApolloError): ApiError[] {
 export function fieldErrors(errors: ApiError[]): Map<string, string> {
   return new Map(errors.filter((error) => error.field).map((error) => [error.field!.replace(/^input\./, ''), error.message]));
 }
+
+/** The same as antd form fields (`input.hours` → ['hours']), for form.setFields to show each under its field. */
+export function formFieldErrors(error: ApolloError): { name: string[]; errors: string[] }[] {
+  return [...fieldErrors(apiErrors(error))].map(([field, message]) => ({ name: field.split('.'), errors: [message] }));
+}

@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../pages/Login/LoginPage')) },
   { path: '/signup', element: page(() => import('../pages/SignUp/SignUpPage')) },
   { path: '/signup/policy', element: <RequireSession>{page(() => import('../pages/SignUp/WizardPage'))}</RequireSession> },
+  { path: '/accept-invitation', element: page(() => import('../pages/public/AcceptInvitation/AcceptInvitationPage')) },
   // A tenant's public pages: no log-in; Tenant.ReservedSlugs keeps slugs off the console's and the service's paths.
   { path: '/:slug/feedback', element: page(() => import('../pages/public/Feedback/FeedbackPage')) },
   { path: '/:slug/track', element: page(() => import('../pages/public/Track/TrackPage')) },
@@ -35,6 +36,10 @@ export const router = createBrowserRouter([
       { path: 'complaints/:id', element: page(() => import('../pages/Complaint/ComplaintPage')) },
       { path: 'settings/policy', element: page(() => import('../pages/Policy/PolicyPage')) },
       { path: 'settings/policy/custom', element: page(() => import('../pages/Policy/CustomPolicyPage')) },
+      { path: 'reports', element: page(() => import('../pages/Reports/ReportsPage')) },
+      { path: 'settings/billing', element: page(() => import('../pages/Billing/BillingPage')) },
+      { path: 'settings/calendar', element: page(() => import('../pages/Calendar/CalendarPage')) },
+      { path: 'settings/users', element: page(() => import('../pages/Users/UsersPage')) },
     ],
   },
 ]);
