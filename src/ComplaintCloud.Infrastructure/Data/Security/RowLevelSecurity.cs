@@ -144,6 +144,24 @@ public static class RowLevelSecurity
     /// <summary>Applies the policies and the runtime role's grants; run as the schema owner.</summary>
     public static async Task ApplyAsync(string ownerConnectionString, string runtimeRole, CancellationToken ct = default)
     {
+        // A node starting while others serve requests redefines policies under their feet; PostgreSQL may then choose
+        // this transaction as a deadlock's victim and roll it back whole, so it is simply tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ApplyOnceAsync(ownerConnectionString, runtimeRole, ct);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                // Rolled back whole: nothing to undo before the next attempt.
+            }
+        }
+    }
+
+    private static async Task ApplyOnceAsync(string ownerConnectionString, string runtimeRole, CancellationToken ct)
+    {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
