@@ -86,17 +86,19 @@ public sealed class DueClockProcessor(
     // The alerts written, to be counted once their transaction commits.
     private async Task<IReadOnlyList<ClockAlert>> HandleBatchAsync(IReadOnlyList<Guid> tenantIds, Instant now, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        // The batch, its complaints and tenants in one round trip; the lock is taken on the clocks only. Nothing is
-        // tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
+        // The batch, its complaints and tenants in one round trip. Both the clocks and their complaints are locked, and
+        // a clock whose complaint a lifecycle step holds is left for the next round: the batch writes complaints too,
+        // and waiting for a row that step holds while holding the clock it will write next would be a deadlock. Nothing
+        // is tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
         // by the query filters, which know only the scope's tenant.
         var ids = tenantIds.ToArray();
         var due = await (
                 from slaClock in db.SlaClocks.FromSql($"""
-                    SELECT * FROM sla_clocks
-                    WHERE tenant_id = ANY({ids}) AND next_alert_at <= {now}
-                    ORDER BY next_alert_at
+                    SELECT sla_clocks.* FROM sla_clocks JOIN complaints ON complaints.id = sla_clocks.complaint_id
+                    WHERE sla_clocks.tenant_id = ANY({ids}) AND sla_clocks.next_alert_at <= {now}
+                    ORDER BY sla_clocks.next_alert_at
                     LIMIT {options.BatchSize}
-                    FOR UPDATE SKIP LOCKED
+                    FOR UPDATE OF sla_clocks, complaints SKIP LOCKED
                     """)
                 join complaint in db.Complaints on slaClock.ComplaintId equals complaint.Id
                 join tenant in db.Tenants on slaClock.TenantId equals tenant.Id

@@ -56,9 +56,9 @@ public sealed class PreventiveMeasureWork(ComplaintWork complaints, ComplaintPol
             await Db.SaveChangesAsync(cancellationToken);
             return measure;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e.IsLostRace())
         {
-            throw new DomainException(ErrorCode.Conflict, "Someone else changed the measure at the same time; reload it and try again.");
+            throw DomainException.LostRace("Someone else changed the measure at the same time; reload it and try again.");
         }
     }
 

@@ -1,8 +1,11 @@
 using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Application.Complaints.Lifecycle;
 using ComplaintCloud.Domain;
+using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Domain.Complaints.Lifecycle;
+using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -37,6 +40,39 @@ public sealed class ConcurrencyAndAuditShould(ApiFixture api)
         Assert.Equal(ErrorCode.Conflict, lost.Code);
         var history = await ReadAsync(desk, id, "history { type }");
         Assert.Single(history.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "PLAN_APPROVED");
+    }
+
+    // A request names no version of the complaint, so a save that lost to a background write (the SLA sweep recording
+    // an escalation) is run again on the complaint as now stored, instead of answering the user's click with an error.
+    [Fact]
+    public async Task Run_a_step_again_from_a_fresh_load_when_a_background_write_beat_its_save()
+    {
+        var (desk, agent, id) = await AgentWithAComplaintAsync();
+        await using var scope = Scope(desk, agent, "AGENT");
+        var work = Work(scope);
+        var attempts = 0;
+
+        var assigned = await ComplaintWork.RetryLostRacesAsync(() => AssignAfterABackgroundWriteAsync(desk, work, id, () => ++attempts == 1));
+
+        Assert.Equal((2, Guid.Parse(agent)), (attempts, assigned.OwnerId));
+        var history = await ReadAsync(desk, id, "history { type }");
+        Assert.Single(history.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "ASSIGNED");
+    }
+
+    [Fact]
+    public async Task Answer_a_retryable_CONFLICT_when_a_step_loses_three_races_in_a_row()
+    {
+        var (desk, agent, id) = await AgentWithAComplaintAsync();
+        await using var scope = Scope(desk, agent, "AGENT");
+        var work = Work(scope);
+        var attempts = 0;
+
+        var lost = await Assert.ThrowsAsync<DomainException>(() =>
+            ComplaintWork.RetryLostRacesAsync(() => AssignAfterABackgroundWriteAsync(desk, work, id, () => ++attempts > 0)));
+
+        Assert.Equal((3, ErrorCode.Conflict, true), (attempts, lost.Code, lost.Retryable));
+        var owner = await ReadAsync(desk, id, "ownerId");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, owner.GetProperty("ownerId").ValueKind);
     }
 
     [Fact]
@@ -77,6 +113,29 @@ public sealed class ConcurrencyAndAuditShould(ApiFixture api)
 
         var history = await ReadAsync(desk, id, "history { type }");
         Assert.Equal("RECEIVED", history.GetProperty("history")[0].GetProperty("type").GetString());
+    }
+
+    private async Task<(Desk Desk, string Agent, string Id)> AgentWithAComplaintAsync()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (_, agent) = await desk.UserAsync("AGENT");
+        return (desk, agent, await desk.SubmitAsync());
+    }
+
+    // Loads and assigns the complaint; when told to, another transaction then writes the complaint before the save.
+    private async Task<Complaint> AssignAfterABackgroundWriteAsync(Desk desk, ComplaintWork work, string id, Func<bool> writeFirst)
+    {
+        var complaint = await work.LoadAsync(Guid.Parse(id), default);
+        complaint.Assign(work.Actor(), work.Actor().UserId, work.Now);
+        if (writeFirst())
+        {
+            await using var background = api.Services.CreateAsyncScope();
+            background.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(desk.TenantId);
+            await background.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>().Database
+                .ExecuteSqlAsync($"UPDATE complaints SET escalated_to_role = escalated_to_role WHERE id = {complaint.Id}");
+        }
+
+        return await work.SaveAsync(complaint, default);
     }
 
     private AsyncServiceScope Scope(Desk desk, string userId, string role)

@@ -109,7 +109,7 @@ public sealed class PreventiveMeasuresShould(ApiFixture api)
         Assert.Empty(Outcome(november));
     }
 
-    [Fact(Skip = "assignComplaint answered INTERNAL in a clean-clone run (2026-12-07) while the real-clock sweep breached this test's back-dated complaints; suspected: the sweep's new nearest-deadline write racing a lifecycle step. To be found and mapped to CONFLICT.")]
+    [Fact]
     public async Task JudgeARootCauseByTheDeepestWhy()
     {
         await using var desk = await OctoberAsync();

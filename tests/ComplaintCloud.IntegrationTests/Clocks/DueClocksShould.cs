@@ -82,6 +82,32 @@ public sealed class DueClocksShould(PostgresFixture postgres)
         Assert.Null((await saved.Complaints.SingleAsync(c => c.Id == complaint.Id)).NearestDueAt);
     }
 
+    // A lifecycle step holding a complaint writes its clocks next. A handler that waited for that complaint (to record
+    // an escalation) while holding one of those clocks would deadlock with the step, so it leaves them for its next round.
+    [Fact]
+    public async Task LeaveTheClocksOfAComplaintALifecycleStepHoldsForTheNextRound()
+    {
+        var clock = new FakeClock(Received);
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_complaint_held"), clock, "sla-a");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, MinorAmount);
+        clock.Reset(Received + Duration.FromHours(3));
+
+        await using (var step = instance.ScopeFor(winery.Tenant.Id))
+        {
+            var db = step.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM complaints WHERE id = {complaint.Id} FOR NO KEY UPDATE");
+
+            // Bounded only so that a handler blocked on the complaint fails the test instead of hanging it.
+            Assert.Equal(0, await instance.SweepAsync([winery.Tenant.Id]).WaitAsync(TimeSpan.FromSeconds(30)));
+            await transaction.CommitAsync();
+        }
+
+        await instance.ProcessDueAsync(winery.Tenant.Id);
+        await AssertEveryClockBreachedOnceAsync(instance, winery.Tenant.Id);
+    }
+
     [Fact]
     public async Task CountEachWarningAndBreachWithItsLagFromDueToHandled()
     {

@@ -141,7 +141,7 @@ public static class LifecycleMutations
                 var values = c.GetArgument<LifecycleInput>("input");
                 // An id that is not ours names no complaint: NOT_FOUND, as for another tenant's.
                 var id = Guid.TryParse(values.ComplaintId, out var parsed) ? parsed : throw new DomainException(ErrorCode.NotFound, "There is no such complaint.");
-                return await resolve(c, values, id);
+                return await ComplaintWork.RetryLostRacesAsync(() => resolve(c, values, id));
             });
     }
 

@@ -21,6 +21,8 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 /// </summary>
 public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintPolicyCalls policyCalls, BillingGate billing, LifecycleClocks clocks, LifecycleEscalation escalation, LifecyclePenalties penalties, LifecycleNotifications notifications, IClock clock)
 {
+    private const int LostRaceAttempts = 3;
+
     public ComplaintCloudDbContext Db => db;
 
     public Instant Now => clock.GetCurrentInstant();
@@ -123,10 +125,32 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
             await db.SaveChangesAsync(cancellationToken);
             return complaint;
         }
-        // A lost race shows as the row version check or, when both sides started the same clock, as its unique key.
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
+        // A lost race shows as the row version check, a deadlock with the SLA sweep or, when both sides started the
+        // same clock, as its unique key. What this unit of work tracked is stale: a retry starts from a fresh load.
+        catch (DbUpdateException e) when (e.IsLostRace() || e.IsUniqueViolation())
         {
-            throw new DomainException(ErrorCode.Conflict, "Someone else changed the complaint at the same time; reload it and try again.");
+            db.ChangeTracker.Clear();
+            throw DomainException.LostRace("Someone else changed the complaint at the same time; reload it and try again.");
+        }
+    }
+
+    /// <summary>
+    /// Runs a lifecycle request again, from a fresh load, when its save lost a race. The request names no version of
+    /// the complaint, so applying it to the complaint as now stored is what the caller asked for, and a background write
+    /// (the SLA sweep warning a clock) does not turn a user's click into an error. The third loss is the caller's CONFLICT.
+    /// </summary>
+    public static async Task<T> RetryLostRacesAsync<T>(Func<Task<T>> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await request();
+            }
+            catch (DomainException e) when (e.Retryable && attempt < LostRaceAttempts)
+            {
+            }
         }
     }
 
