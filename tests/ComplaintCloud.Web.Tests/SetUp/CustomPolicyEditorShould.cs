@@ -6,7 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ComplaintCloud.Web.Tests.SetUp;
 
-/// <summary>Issue 13.3: a company writes its own policy as a document, checked as it types, kept, then previewed.</summary>
+/// <summary>
+/// Issue 13.3: a company writes its own policy as a document, checked as it types, kept, then previewed; a kept
+/// version's document opens again in the editor.
+/// </summary>
 public sealed class CustomPolicyEditorShould(WebFixture web) : BrowserTest(web)
 {
     private static readonly string Example = File.ReadAllText(
@@ -43,6 +46,30 @@ public sealed class CustomPolicyEditorShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("policy-preview").GetByTestId("grade-tag")).ToBeVisibleAsync();
         Assert.Equal(["1.0.0"], await CustomVersionsAsync(tenant));
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
+    }
+
+    [Fact]
+    public async Task OpenAKeptVersionsDocumentInTheEditor()
+    {
+        var tenant = await SignUpAsync();
+        var second = JsonNode.Parse(Example)!;
+        second["version"] = "1.1.0";
+        second["defaultGrade"] = "PRIORITY";
+        foreach (var document in (JsonNode[])[JsonNode.Parse(Example)!, second])
+        {
+            (await tenant.Client.SendAsync("mutation($i: UploadCustomPolicyInput!) { uploadCustomPolicy(input: $i) { version } }", new { i = new { document } })).AssertNoErrors();
+        }
+
+        await LogInAsync(tenant);
+        await Page.GotoAsync("/settings/policy/custom");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open 1.1.0" }).ClickAsync();
+
+        await Expect(Page.GetByText("Version 1.1.0 is open in the editor")).ToBeVisibleAsync();
+        var opened = JsonNode.Parse(await Page.GetByLabel("Policy document (JSON)").InputValueAsync());
+        Assert.True(JsonNode.DeepEquals(second, opened), opened?.ToJsonString());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open 1.0.0" }).ClickAsync();
+        await Expect(Page.GetByText("Version 1.0.0 is open in the editor")).ToBeVisibleAsync();
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Example), JsonNode.Parse(await Page.GetByLabel("Policy document (JSON)").InputValueAsync())));
     }
 
     private static async Task<List<string?>> CustomVersionsAsync(SignedInTenant tenant)
