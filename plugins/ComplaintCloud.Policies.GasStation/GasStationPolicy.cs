@@ -200,7 +200,8 @@ public sealed class GasStationPolicy : IComplaintPolicy
     // The seed keeps no points ledger for stations.
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
-    // Complaints come in on a public supervision hotline: someone above the station checks how it was handled.
+    // Complaints come in on a public supervision hotline: someone above the station checks how it was handled, by
+    // phone, so the customer does not answer the survey online (CustomerMayAnswerOnline stays false).
     public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

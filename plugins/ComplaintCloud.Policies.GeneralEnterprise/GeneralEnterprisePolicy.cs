@@ -237,8 +237,12 @@ public sealed class GeneralEnterprisePolicy : IComplaintPolicy
     // Seed 000 keeps no points ledger.
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
-    // Without a channel, answer as for any channel but a survey.
-    public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
+    // Without a channel, answer as for any channel but a survey. Seed 003 calls back "by phone or online" (电话或线上回访)
+    // and lists an online questionnaire among its ways (线上问卷), so the customer may answer the survey online too.
+    public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings) =>
+        CallbackFor(kind, channel, settings) with { CustomerMayAnswerOnline = true };
+
+    private static CallbackRule CallbackFor(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
 

@@ -310,7 +310,9 @@ public sealed class WineryPolicy : IComplaintPolicy
         };
     }
 
-    // The CS centre calls every kind of feedback back in its monthly round; it may have co-handled serious ones.
+    // The CS centre calls every kind of feedback back in its monthly round (客服中心负责每月进行客户回访, helped by the sales
+    // managers); it may have co-handled serious ones. Its findings score the departments, so the customer does not
+    // answer it online on their own: CustomerMayAnswerOnline stays false.
     public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

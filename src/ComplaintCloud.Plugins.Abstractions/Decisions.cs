@@ -171,4 +171,11 @@ public sealed record PenaltyRule(
 /// <param name="Within">How soon after resolution.</param>
 /// <param name="ByRole">The role that calls.</param>
 /// <param name="MustNotHaveHandled">The caller must not have handled the complaint.</param>
-public sealed record CallbackRule(Duration Within, string ByRole, bool MustNotHaveHandled);
+public sealed record CallbackRule(Duration Within, string ByRole, bool MustNotHaveHandled)
+{
+    /// <summary>
+    /// Whether the customer may answer the callback's satisfaction survey themselves, online on the tenant's tracking
+    /// page, instead of being called. False (the default): the seeds' callback (回访) is a call. Since contract 1.3.
+    /// </summary>
+    public bool CustomerMayAnswerOnline { get; init; }
+}

@@ -4,5 +4,5 @@ namespace ComplaintCloud.Plugins.Abstractions;
 public static class PolicyContract
 {
     /// <summary>Semantic version of this contract: a major change breaks plugins built against an older one.</summary>
-    public static Version Version { get; } = new(1, 2, 0);
+    public static Version Version { get; } = new(1, 3, 0);
 }

@@ -123,6 +123,11 @@ public sealed class GasStationPolicyShould
     public void HaveTheAreaOfficeCheckTheHandlingOfAComplaintOnCallback() =>
         Assert.Equal(new CallbackRule(Duration.Hours(48), "AREA_OFFICE", true), _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults));
 
+    // Seed 002: the station's complaints come in on a supervision hotline, and someone above the station calls back.
+    [Fact]
+    public void NotLetTheCustomerAnswerTheCallbackSurveyOnline() =>
+        Assert.False(_policy.Callback(FeedbackKind.Complaint, Channel.App, _defaults).CustomerMayAnswerOnline);
+
     [Theory]
     [InlineData(PenaltyOccasion.ComplaintConfirmed)]
     [InlineData(PenaltyOccasion.DeadlineMissed)]

@@ -127,8 +127,16 @@ public sealed class GeneralEnterprisePolicyShould
         var clock = _policy.Clocks("NORMAL", Sample.Complaint, _defaults).Clock("CALLBACK");
 
         Assert.Equal((Duration.Hours(24), ClockStart.Resolved), (clock.Target, clock.StartsOn));
-        Assert.Equal(new CallbackRule(Duration.Hours(24), "CS_SUPERVISOR", false), _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults));
+        Assert.Equal(new CallbackRule(Duration.Hours(24), "CS_SUPERVISOR", false) { CustomerMayAnswerOnline = true }, _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults));
     }
+
+    // Seed 003: the callback is "by phone or online" (电话或线上回访).
+    [Theory]
+    [InlineData(FeedbackKind.Complaint, Channel.Phone)]
+    [InlineData(FeedbackKind.Inquiry, Channel.Email)]
+    [InlineData(FeedbackKind.Complaint, Channel.Survey)]
+    public void LetTheCustomerAnswerTheCallbackSurveyOnline(FeedbackKind kind, Channel channel) =>
+        Assert.True(_policy.Callback(kind, channel, _defaults).CustomerMayAnswerOnline);
 
     [Theory]
     [InlineData(FeedbackKind.Inquiry)]

@@ -270,6 +270,11 @@ public sealed class WineryPolicyShould
     public void HaveTheCustomerServiceCentreCallTheCustomerBack() =>
         Assert.Equal("CS_CENTRE", _policy.Callback(FeedbackKind.Complaint, Channel.Phone, _defaults).ByRole);
 
+    // Seed 002: the customer-service centre calls back (客服中心负责每月进行客户回访) and scores the departments by it.
+    [Fact]
+    public void NotLetTheCustomerAnswerTheCallbackSurveyOnline() =>
+        Assert.False(_policy.Callback(FeedbackKind.Complaint, Channel.App, _defaults).CustomerMayAnswerOnline);
+
     private PenaltyRule Deduction(string tier, PenaltyTarget target) =>
         Assert.Single(_policy.Penalties(tier, PenaltyOccasion.ComplaintConfirmed, _defaults), p => p.Target == target);
 }

@@ -53,7 +53,8 @@ public static class TrackingFields
             .Description(
                 "The customer answers the callback survey of their resolved complaint online: the callback itself, as recordCallback records it "
                 + "(overall 2 or less reopens it one grade higher, with the policy's penalty), audited as the customer's own answer, once: "
-                + "INVALID_TRANSITION when it is not awaiting its callback. NOT_FOUND when the number, contact or token is wrong; counts against RateLimits:PublicLookupsPerHour.")
+                + "INVALID_TRANSITION when it is not awaiting its callback; FORBIDDEN when the complaint's policy calls the customer back instead "
+                + "(CallbackRule.CustomerMayAnswerOnline). NOT_FOUND when the number, contact or token is wrong; counts against RateLimits:PublicLookupsPerHour.")
             .Argument<NonNullGraphType<AnswerSurveyAsCustomerInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -86,7 +87,7 @@ public sealed class TrackedComplaintType : ObjectGraphType<TrackedComplaint>
             .Description("Whether answerPlanAsCustomer is open now: the plan was told and not yet answered.")
             .Resolve(c => c.Source.MayAnswerPlan);
         Field<NonNullGraphType<BooleanGraphType>>("mayAnswerSurvey")
-            .Description("Whether answerSurveyAsCustomer is open now: the complaint is resolved and awaits its callback.")
+            .Description("Whether answerSurveyAsCustomer is open now: the complaint is resolved and awaits its callback, and its policy lets the customer answer online.")
             .Resolve(c => c.Source.MayAnswerSurvey);
     }
 }

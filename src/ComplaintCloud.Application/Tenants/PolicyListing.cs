@@ -1,5 +1,6 @@
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Plugins;
+using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,5 +15,22 @@ public sealed class PolicyListing(ComplaintCloudDbContext db, TenantContext tena
             ? await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
             : null;
         return policies.VisibleTo(tenant);
+    }
+
+    /// <summary>
+    /// The document of a kept version of the tenant's custom policy, as it was uploaded, for its admin to reopen in the
+    /// editor; null for a plugin, which is code. Tenant admins only, as the upload is.
+    /// </summary>
+    public async Task<string?> CustomDocumentAsync(PolicyPlugin plugin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        if (plugin.Id != DeclarativePolicy.Id)
+        {
+            return null;
+        }
+
+        var tenantId = tenantContext.RequireTenantAdmin("read the custom policy's document");
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
+        return tenant.CustomPolicies.GetValueOrDefault(plugin.Version);
     }
 }

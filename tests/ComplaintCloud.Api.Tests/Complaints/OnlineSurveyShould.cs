@@ -7,12 +7,15 @@ namespace ComplaintCloud.Api.Tests.Complaints;
 
 /// <summary>
 /// Issue 13.9 and SPEC §2.10: once resolved, the customer answers the callback survey on their tracking page (seed 003:
-/// callback "by phone or online"), scoring 1–5; the answer is the callback, with the same consequences.
+/// callback "by phone or online"), scoring 1–5; the answer is the callback, with the same consequences. Only where the
+/// policy lets the customer answer online (CallbackRule.CustomerMayAnswerOnline): the general enterprise does, the
+/// winery's customer-service centre calls back by phone (seed 002).
 /// </summary>
 [Collection(ApiFixture.Collection)]
 public sealed class OnlineSurveyShould(ApiFixture api)
 {
     private const string Contact = "13900001111";
+    private const string WineryContact = "13812345678";
 
     private const string Answer = """
         mutation($input: AnswerSurveyAsCustomerInput!) { answerSurveyAsCustomer(input: $input) { status mayAnswerSurvey } }
@@ -61,24 +64,30 @@ public sealed class OnlineSurveyShould(ApiFixture api)
     }
 
     [Fact]
-    public async Task DeductTenPointsFromTheDepartmentWhenTheWinerysCustomerAnswersUnsatisfied()
+    public async Task OfferNoSurveyWhereThePolicyCallsTheCustomerBackByPhone()
     {
         var desk = await Desk.OpenAsync(api, "winery");
-        var (agent, _) = await desk.UserAsync("AGENT");
-        var (head, _) = await desk.UserAsync("DEPARTMENT_HEAD");
-        var id = await desk.SubmitAsync();
-        await Desk.ToPlanProposedAsync(agent, id);
-        await Desk.ExecuteAsync(agent, id, await Desk.DoAsync(head, "approvePlan", id));
-        var number = (await desk.Admin.SendAsync(Operations.ReadOne, new { id })).Data.GetProperty("complaint").GetProperty("number").GetString()!;
+        var (number, _) = await desk.WineryComplaintResolvedAsync();
 
-        (await AnswerAsync(desk, number, "13812345678", Unsatisfied)).AssertNoErrors();
+        var tracked = await TrackAsync(desk, number, WineryContact);
 
+        Assert.Equal("RESOLVED False", $"{tracked.GetProperty("status").GetString()} {tracked.GetProperty("mayAnswerSurvey").GetBoolean()}");
+    }
+
+    [Fact]
+    public async Task RefuseAnAnswerAsForbiddenWhereThePolicyCallsTheCustomerBackByPhoneAndChangeNothing()
+    {
+        var desk = await Desk.OpenAsync(api, "winery");
+        var (number, _) = await desk.WineryComplaintResolvedAsync();
+
+        var refused = await AnswerAsync(desk, number, WineryContact, Unsatisfied);
+
+        Assert.Equal("FORBIDDEN", refused.FirstErrorCode);
+        Assert.Equal("RESOLVED", (await TrackAsync(desk, number, WineryContact)).GetProperty("status").GetString());
         var ledger = await desk.ReportAroundNowAsync("""
-            query($period: ReportPeriodInput!) { report(period: $period) { pointsLedger { entries { target points occasion department } } } }
+            query($period: ReportPeriodInput!) { report(period: $period) { pointsLedger { entries { occasion } } } }
             """);
-        var unsatisfied = Assert.Single(ledger.GetProperty("pointsLedger").GetProperty("entries").EnumerateArray(),
-            e => e.GetProperty("occasion").GetString() == "CALLBACK_UNSATISFIED");
-        Assert.Equal("DEPARTMENT 10 Logistics", $"{unsatisfied.GetProperty("target").GetString()} {unsatisfied.GetProperty("points").GetInt32()} {unsatisfied.GetProperty("department").GetString()}");
+        Assert.DoesNotContain(ledger.GetProperty("pointsLedger").GetProperty("entries").EnumerateArray(), e => e.GetProperty("occasion").GetString() == "CALLBACK_UNSATISFIED");
     }
 
     [Fact]

@@ -79,6 +79,20 @@ public sealed class Desk(ApiFixture api, SignedInTenant tenant, string policyId 
         return (number, id);
     }
 
+    /// <summary>
+    /// A winery complaint (the contact of <see cref="Operations.CalmComplaintInput"/>) an agent handled to RESOLVED once
+    /// the department head approved its plan: its callback is due.
+    /// </summary>
+    public async Task<(string Number, string Id)> WineryComplaintResolvedAsync()
+    {
+        var (agent, _) = await UserAsync("AGENT");
+        var (head, _) = await UserAsync("DEPARTMENT_HEAD");
+        var id = await SubmitAsync();
+        await ToPlanProposedAsync(agent, id);
+        await ExecuteAsync(agent, id, await DoAsync(head, "approvePlan", id));
+        return ((await Admin.SendAsync(Operations.ReadOne, new { id })).Data.GetProperty("complaint").GetProperty("number").GetString()!, id);
+    }
+
     private async Task<(string Number, string Id, JsonElement Approved)> PublicComplaintApprovedAsync(string contact)
     {
         var (number, id) = await SubmitPublicAsync(contact);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ComplaintCloud.Api.Tests.Lifecycle;
 using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Tests;
 
@@ -10,6 +12,7 @@ public sealed class CustomPolicyShould(ApiFixture api)
     private const string Upload = "mutation($i: UploadCustomPolicyInput!) { uploadCustomPolicy(input: $i) { id version status grades { code } } }";
     private const string Select = "mutation($i: SelectPolicyInput!) { selectPolicy(input: $i) { policy { policyId version } } }";
     private const string ListCustom = "{ policies { id version status } }";
+    private const string ListDocuments = "{ policies { id version document } }";
 
     private static readonly string Example = File.ReadAllText(
         Path.Combine(Checkout.Root(), "src", "ComplaintCloud.Infrastructure", "Plugins", "Declarative", "custom-policy.example.json"));
@@ -88,5 +91,38 @@ public sealed class CustomPolicyShould(ApiFixture api)
         var refused = await tenant.Client.SendAsync(Upload, new { i = new { document = changed } });
 
         Assert.Equal("CONFLICT", refused.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task GiveTheAdminTheDocumentOfEachKeptVersionAsUploaded()
+    {
+        var tenant = await api.SignUpAsync();
+        var second = JsonNode.Parse(Example)!;
+        second["version"] = "1.1.0";
+        second["defaultGrade"] = "PRIORITY";
+        (await tenant.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } })).AssertNoErrors();
+        (await tenant.Client.SendAsync(Upload, new { i = new { document = second } })).AssertNoErrors();
+
+        var listed = await tenant.Client.SendAsync(ListDocuments);
+
+        listed.AssertNoErrors();
+        var documents = listed.Data.GetProperty("policies").EnumerateArray()
+            .GroupBy(p => $"{p.GetProperty("id").GetString()} {p.GetProperty("version").GetString()}")
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("document"));
+        Assert.Equal("ROUTINE PRIORITY", $"{documents["custom 1.0.0"].GetProperty("defaultGrade")} {documents["custom 1.1.0"].GetProperty("defaultGrade")}");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Example), JsonNode.Parse(documents["custom 1.0.0"].GetRawText())));
+        Assert.Equal(JsonValueKind.Null, documents["general-enterprise 1.0.0"].ValueKind);
+    }
+
+    [Fact]
+    public async Task RefuseTheDocumentToAUserWhoIsNotATenantAdmin()
+    {
+        var tenant = await api.SignUpAsync();
+        (await tenant.Client.SendAsync(Upload, new { i = new { document = JsonNode.Parse(Example) } })).AssertNoErrors();
+        var (agent, _) = await new Desk(api, tenant).UserAsync("AGENT");
+
+        var refused = await agent.SendAsync(ListDocuments);
+
+        Assert.Equal("FORBIDDEN", refused.FirstErrorCode);
     }
 }

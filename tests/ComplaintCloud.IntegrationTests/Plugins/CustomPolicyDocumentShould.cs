@@ -114,6 +114,18 @@ public sealed class CustomPolicyDocumentShould
         Assert.DoesNotContain(policy.Clocks("ROUTINE", Calm, settings), c => c.Kind != "ACKNOWLEDGE" && c.MetByAutomaticAcknowledgement);
     }
 
+    [Fact]
+    public void LetTheCustomerAnswerTheSurveyOnlineOnlyWhenTheDocumentSaysSo()
+    {
+        var allowing = new DeclarativePolicy(CustomPolicySample.Document);
+        var root = JsonNode.Parse(CustomPolicySample.Json)!.AsObject();
+        root["callback"]!.AsObject().Remove("customerMayAnswerOnline");
+        var silent = new DeclarativePolicy(CustomPolicyDocument.Parse(root.ToJsonString(), Field));
+
+        Assert.True(allowing.Callback(FeedbackKind.Complaint, Channel.Phone, PolicySettings.Defaults(allowing.Descriptor)).CustomerMayAnswerOnline);
+        Assert.False(silent.Callback(FeedbackKind.Complaint, Channel.Phone, PolicySettings.Defaults(silent.Descriptor)).CustomerMayAnswerOnline);
+    }
+
     private static DomainException Refuse(string json)
     {
         var failure = Assert.Throws<DomainException>(() => CustomPolicyDocument.Parse(json, Field));

@@ -98,6 +98,20 @@ public sealed class TrackPageShould(WebFixture web) : BrowserTest(web)
     }
 
     [Fact]
+    public async Task OfferNoSurveyWhereThePolicyCallsTheCustomerBackByPhone()
+    {
+        var desk = await LifecycleDesk.OpenAsync(Web, "winery");
+        var (_, id) = await desk.WineryComplaintResolvedAsync();
+        var token = Web.Services.GetRequiredService<TrackingLinks>().Issue(desk.TenantId, Guid.Parse(id));
+
+        await Page.GotoAsync($"/{desk.Slug}/track?t={token}");
+
+        await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("Resolved; we will call you back");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "How did we do?" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task RevealNothingForAnAlteredLink()
     {
         var desk = await LifecycleDesk.OpenAsync(Web, "general-enterprise");

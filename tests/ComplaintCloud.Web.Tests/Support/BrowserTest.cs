@@ -23,13 +23,16 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
 
     protected virtual ViewportSize Screen => new() { Width = 1280, Height = 800 };
 
+    /// <summary>The language the browser prefers, which the console follows.</summary>
+    protected virtual string Locale => "en-US";
+
     public async Task InitializeAsync()
     {
         _context = await web.Browser.NewContextAsync(new()
         {
             BaseURL = web.BaseAddress.ToString(),
             ViewportSize = Screen,
-            Locale = "en-US",
+            Locale = Locale,
         });
         Page = await _context.NewPageAsync();
         // Generous waits: the test machine may be busy building; a check still fails when its outcome never comes.

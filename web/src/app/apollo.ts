@@ -46,7 +46,10 @@ export const apolloClient = new ApolloClient({
     new GraphQLWsLink(sockets),
     from([endSessionWhenUnauthenticated, withToken, new HttpLink({ uri: '/graphql' })]),
   ),
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    // A plugin's id names all its versions (a tenant keeps several versions of "custom"): one cache entry per version.
+    typePolicies: { PolicyPlugin: { keyFields: ['id', 'version'] } },
+  }),
 });
 
 onSessionChange(() => {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Plugins;
@@ -103,6 +104,11 @@ public sealed class PolicyPluginType : ObjectGraphType<PolicyPlugin>
             // A policy declares a handful of settings, grades and clocks: the analyzer's default guess would refuse the wizard's query.
             .WithComplexityImpact(1, 4)
             .ResolveAsync(async c => c.Source.IsLoaded ? await c.Service<TenantPolicies>().GradeTermsAsync(c.Source) : []);
+        Field<JsonGraphType>("document")
+            .Description("A kept version of the tenant's custom policy: its document as uploaded, to reopen in the editor; null for a plugin. Tenant admins only: FORBIDDEN otherwise.")
+            .ResolveAsync(async c => await c.Service<PolicyListing>().CustomDocumentAsync(c.Source, c.CancellationToken) is { } document
+                ? JsonDocument.Parse(document).RootElement.Clone()
+                : (object?)null);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class AllowedActions(ComplaintWork work)
         // The policy is asked for approvals and the callback only when the complaint's state can use them.
         var policy = new PolicyAnswers(
             await RequirementAsync(complaint, cancellationToken),
-            complaint.Status == ComplaintStatus.Resolved ? await work.CallbackRoleAsync(complaint, cancellationToken) : null,
+            complaint.Status == ComplaintStatus.Resolved ? (await work.CallbackAsync(complaint, cancellationToken)).ByRole : null,
             await work.GradeRolesAsync(complaint, cancellationToken));
         // A viewer is told what the state allows, then that viewers only read.
         return [.. Enum.GetValues<ComplaintAction>().Select(action =>

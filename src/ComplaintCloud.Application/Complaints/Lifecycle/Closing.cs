@@ -31,7 +31,7 @@ public sealed class RecordCallbackHandler(ComplaintWork work)
     internal static async Task<Complaint> RecordAsync(ComplaintWork work, Complaint complaint, Actor actor, Satisfaction satisfaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(satisfaction);
-        var callerRole = await work.CallbackRoleAsync(complaint, cancellationToken);
+        var callerRole = (await work.CallbackAsync(complaint, cancellationToken)).ByRole;
         var higher = satisfaction.Unsatisfied ? await ReopenComplaintHandler.HigherGradeAsync(work, complaint, cancellationToken) : null;
         complaint.RecordCallback(actor, satisfaction, callerRole, higher, work.Now);
         return await work.SaveAsync(complaint, cancellationToken);

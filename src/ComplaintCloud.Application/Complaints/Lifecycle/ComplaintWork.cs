@@ -70,9 +70,9 @@ public sealed class ComplaintWork(ComplaintCloudDbContext db, TenantContext tena
             (policy, settings) => ApprovalRequirement.Decide(policy, settings, complaint.Grade!.Code, complaint.PolicyFacts(), complaint.Compensation ?? 0),
             cancellationToken);
 
-    /// <summary>The role the complaint's policy charges with the callback for its kind and channel.</summary>
-    public Task<string> CallbackRoleAsync(Complaint complaint, CancellationToken cancellationToken) =>
-        AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings).ByRole, cancellationToken);
+    /// <summary>How the complaint's policy calls back a complaint of its kind and channel: by which role, and whether online.</summary>
+    public Task<CallbackRule> CallbackAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        AskPolicyAsync(complaint, (policy, settings) => policy.Callback(complaint.Kind, complaint.Channel, settings), cancellationToken);
 
     /// <summary>The roles the complaint's policy names for its grade (<see cref="GradeRoles"/>); none while ungraded.</summary>
     public async Task<IReadOnlyList<string>> GradeRolesAsync(Complaint complaint, CancellationToken cancellationToken)

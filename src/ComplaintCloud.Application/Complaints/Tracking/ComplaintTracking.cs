@@ -38,7 +38,7 @@ public sealed record TrackedComplaint(Complaint Complaint, bool MayAnswerPlan, b
 public sealed class ComplaintTracking(ComplaintCloudDbContext db, TenantContext tenantContext, ComplaintWork work, TrackingLinks links)
 {
     public async Task<TrackedComplaint?> FindAsync(TrackingProof proof, CancellationToken cancellationToken) =>
-        await LoadAsync(proof, cancellationToken) is { } complaint ? View(complaint) : null;
+        await LoadAsync(proof, cancellationToken) is { } complaint ? await ViewAsync(complaint, cancellationToken) : null;
 
     /// <summary>
     /// The customer accepts the plan they were told, or declines it and it is redone (seed 000: the customer's
@@ -48,26 +48,35 @@ public sealed class ComplaintTracking(ComplaintCloudDbContext db, TenantContext 
     {
         var complaint = await LoadAsync(proof, cancellationToken) ?? throw NoSuchComplaint();
         complaint.RecordCustomerConfirmation(Actor.Customer, accepted, note, work.Now);
-        return View(await work.SaveAsync(complaint, cancellationToken));
+        return await ViewAsync(await work.SaveAsync(complaint, cancellationToken), cancellationToken);
     }
 
     /// <summary>
     /// The customer's own answer to the callback survey once the complaint is resolved (seed 003: callback "by phone or
     /// online"): the callback itself, with all its consequences, recorded as the customer's; answered once, as a
-    /// callback is recorded once.
+    /// callback is recorded once. Only where the complaint's policy lets the customer answer online; elsewhere the
+    /// desk calls them.
     /// </summary>
     public async Task<TrackedComplaint> AnswerSurveyAsync(TrackingProof proof, Satisfaction satisfaction, CancellationToken cancellationToken)
     {
         var complaint = await LoadAsync(proof, cancellationToken) ?? throw NoSuchComplaint();
-        return View(await RecordCallbackHandler.RecordAsync(work, complaint, Actor.Customer, satisfaction, cancellationToken));
+        if (!(await work.CallbackAsync(complaint, cancellationToken)).CustomerMayAnswerOnline)
+        {
+            throw new DomainException(ErrorCode.Forbidden, "This company calls its customers back for the survey; it cannot be answered online.");
+        }
+
+        return await ViewAsync(await RecordCallbackHandler.RecordAsync(work, complaint, Actor.Customer, satisfaction, cancellationToken), cancellationToken);
     }
 
     /// <summary>What the answer to a wrong number and a wrong contact alike is, when an answer must be an error.</summary>
     public static DomainException NoSuchComplaint() =>
         new(ErrorCode.NotFound, "No complaint has this number and contact; check both as you gave them.");
 
-    private static TrackedComplaint View(Complaint complaint) =>
-        new(complaint, MayAnswer(complaint, ComplaintAction.RecordCustomerConfirmation), MayAnswer(complaint, ComplaintAction.RecordCallback));
+    private async Task<TrackedComplaint> ViewAsync(Complaint complaint, CancellationToken cancellationToken) =>
+        new(
+            complaint,
+            MayAnswer(complaint, ComplaintAction.RecordCustomerConfirmation),
+            MayAnswer(complaint, ComplaintAction.RecordCallback) && (await work.CallbackAsync(complaint, cancellationToken)).CustomerMayAnswerOnline);
 
     private static bool MayAnswer(Complaint complaint, ComplaintAction action) => complaint.Refusal(action, Actor.Customer, PolicyAnswers.None) is null;
 

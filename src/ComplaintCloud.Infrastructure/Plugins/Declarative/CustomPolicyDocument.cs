@@ -148,4 +148,4 @@ public sealed record CustomCondition(
     }
 }
 
-public sealed record CustomCallback(Duration Within, string ByRole, bool MustNotHaveHandled = false);
+public sealed record CustomCallback(Duration Within, string ByRole, bool MustNotHaveHandled = false, bool CustomerMayAnswerOnline = false);

@@ -83,7 +83,7 @@ public class DeclarativePolicy : IComplaintPolicy
     public IReadOnlyList<PenaltyRule> Penalties(string gradeCode, PenaltyOccasion occasion, PolicySettings settings) => [];
 
     public CallbackRule Callback(FeedbackKind kind, Channel channel, PolicySettings settings) =>
-        new(_document.Callback.Within, _document.Callback.ByRole, _document.Callback.MustNotHaveHandled);
+        new(_document.Callback.Within, _document.Callback.ByRole, _document.Callback.MustNotHaveHandled) { CustomerMayAnswerOnline = _document.Callback.CustomerMayAnswerOnline };
 
     private CustomGrade GradeOf(string gradeCode) =>
         _grades.GetValueOrDefault(gradeCode) ?? throw new ArgumentOutOfRangeException(nameof(gradeCode), gradeCode, "Not a grade of this custom policy.");

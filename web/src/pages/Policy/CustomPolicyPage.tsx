@@ -1,11 +1,12 @@
-import { useMutation, useQuery } from '@apollo/client';
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { Alert, Button, Card, Col, Input, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiErrors } from '../../app/apiErrors';
-import { PolicyChoiceDocument, UploadCustomPolicyDocument } from '../../gql/graphql';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { KeptCustomPoliciesDocument, PolicyChoiceDocument, UploadCustomPolicyDocument } from '../../gql/graphql';
 // The example the API's own tests upload: a valid document to start from.
 import example from '../../../../src/ComplaintCloud.Infrastructure/Plugins/Declarative/custom-policy.example.json?raw';
 import { pathOfField, schemaProblems, type DocumentProblem } from './documentProblems';
@@ -32,8 +33,10 @@ export default function CustomPolicyPage() {
   const [text, setText] = useState(example);
   const [serverProblems, setServerProblems] = useState<DocumentProblem[]>([]);
   const [savedVersion, setSavedVersion] = useState<string>();
+  const [openedVersion, setOpenedVersion] = useState<string>();
   const choice = useQuery(PolicyChoiceDocument, { fetchPolicy: 'network-only' });
   const [upload, uploading] = useMutation(UploadCustomPolicyDocument);
+  const [readKept, kept] = useLazyQuery(KeptCustomPoliciesDocument, { fetchPolicy: 'network-only' });
 
   const checked = useMemo((): { document?: unknown; problems: DocumentProblem[] } => {
     let document: unknown;
@@ -45,8 +48,21 @@ export default function CustomPolicyPage() {
     return { document, problems: validate && !validate(document) ? schemaProblems(validate.errors ?? []) : [] };
   }, [text, validate, t]);
 
+  const open = async (version: string) => {
+    const { data, error } = await readKept();
+    const document = data?.policies.find((policy) => policy.id === 'custom' && policy.version === version)?.document;
+    if (error || document == null) {
+      return;
+    }
+    setText(JSON.stringify(document, null, 2));
+    setServerProblems([]);
+    setSavedVersion(undefined);
+    setOpenedVersion(version);
+  };
+
   const save = async () => {
     setServerProblems([]);
+    setOpenedVersion(undefined);
     try {
       const { data } = await upload({ variables: { input: { document: checked.document } } });
       setSavedVersion(data?.uploadCustomPolicy.version);
@@ -81,6 +97,7 @@ export default function CustomPolicyPage() {
               </ul>
             )}
             {savedVersion && <Alert type="success" showIcon role="status" style={{ marginTop: 12 }} title={t('custom.kept', { version: savedVersion })} />}
+            {openedVersion && <Alert type="info" showIcon role="status" style={{ marginTop: 12 }} title={t('custom.opened', { version: openedVersion })} />}
             <Button type="primary" style={{ marginTop: 16 }} onClick={() => void save()} loading={uploading.loading}
               disabled={!validate || checked.problems.length > 0}
             >
@@ -91,10 +108,18 @@ export default function CustomPolicyPage() {
         <Col xs={24} lg={8}>
           <Card title={t('custom.versions')}>
             {versions.length === 0 ? t('custom.noVersions') : (
-              <Space wrap data-testid="custom-versions">
-                {versions.map((policy) => <Tag key={policy.version}>{policy.version}</Tag>)}
+              <Space orientation="vertical" data-testid="custom-versions">
+                {versions.map((policy) => (
+                  <Space key={policy.version}>
+                    <Tag>{policy.version}</Tag>
+                    <Button size="small" onClick={() => void open(policy.version)} loading={kept.loading}>
+                      {t('custom.open', { version: policy.version })}
+                    </Button>
+                  </Space>
+                ))}
               </Space>
             )}
+            {kept.error && <ErrorNotice error={kept.error} />}
           </Card>
         </Col>
       </Row>
