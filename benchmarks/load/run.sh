@@ -7,7 +7,9 @@
 # and prints each figure with p50/p99, errors, and the ratio to the mean of the pgbench runs either side.
 #   benchmarks/load/run.sh                      # the figures in the README
 #   DURATION=5 COMPLAINTS=2000 benchmarks/load/run.sh   # a quick check that the harness works
-# Settings (environment): DURATION seconds a run (20), TENANTS (20), COMPLAINTS over them (240000), NO_BUILD=1.
+# Settings (environment): DURATION seconds a run (20), TENANTS (20), COMPLAINTS over them (240000), NO_BUILD=1,
+# SERVICE_PORT (5097) and PG_PORT (55497): give each checkout running it at the same time its own pair. The
+# PostgreSQL cluster, its socket and the logs live in a fresh mktemp directory per run, removed at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$root/benchmarks/load"

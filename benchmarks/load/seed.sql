@@ -1,6 +1,7 @@
--- Copies each tenant's API-made complaints until the tenant holds :per_tenant of them: same rows, new ids, numbers
--- and receipt times spread over the past year. Their clocks are not copied, so the SLA sweep has nothing to do with
--- them and the list figures are not disturbed by it. Run as the superuser (row-level security does not apply).
+-- Copies each tenant's API-made complaints until the tenant holds :per_tenant of them: same rows, new ids, numbers,
+-- receipt times spread over the past year, and customers (one phone number behind all of a tenant's complaints
+-- would make intake's duplicate check read them all). Their clocks are not copied, so the SLA sweep has nothing to
+-- do with them and the list figures are not disturbed by it. Run as the superuser (row-level security does not apply).
 DO $$
 DECLARE
   columns text;
@@ -11,6 +12,8 @@ BEGIN
                       WHEN 'id' THEN 'gen_random_uuid()'
                       WHEN 'number' THEN 'c.number || ''-'' || g'
                       WHEN 'received_at' THEN 'c.received_at - g * interval ''97 seconds'''
+                      WHEN 'contact_key' THEN 'c.contact_key || ''-'' || g'
+                      WHEN 'customer_contact' THEN 'c.customer_contact || ''-'' || g'
                       ELSE 'c.' || quote_ident(column_name)
                     END, ', ' ORDER BY ordinal_position)
     INTO columns, copied

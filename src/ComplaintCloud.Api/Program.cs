@@ -42,6 +42,7 @@ await DatabaseStartup.PrepareAsync(app);
 
 app.UseWebSockets();
 webConsole.UseFiles(app);
+app.UseMiddleware<RequestConnectionMiddleware>();
 app.UseMiddleware<TenantResolutionMiddleware>();
 app.UseRateLimiter();
 app.UseMiddleware<GraphQLWebSocketEndpoint>();

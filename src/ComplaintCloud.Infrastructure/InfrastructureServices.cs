@@ -45,16 +45,24 @@ public static class InfrastructureServices
 
     public static DbContextOptionsBuilder UseComplaintCloudDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(WithPreparedStatements(connectionString), npgsql => npgsql.UseNodaTime())
+            .UseNpgsql(Tuned(connectionString), npgsql => npgsql.UseNodaTime())
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(TenantSessionInterceptor.Instance);
 
     // The statements run most (SLA batches, intake, reads by id) are parsed and planned once per connection instead
     // of on every call; under row-level security planning is a good part of a short statement's cost. A connection
-    // string that sets its own limit keeps it.
-    private static string WithPreparedStatements(string connectionString)
+    // string that sets its own limit keeps it. The pool's reset is what clears a connection's tenant setting before
+    // the next user (TenantSessionInterceptor), so it may not be turned off.
+    private static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.NoResetOnClose)
+        {
+            throw new ArgumentException(
+                "The connection string sets No Reset On Close: a pooled connection would keep the tenant it last worked for. Remove it.",
+                nameof(connectionString));
+        }
+
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using Quartz;
 
@@ -8,10 +9,17 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// forward: a later instant than the one armed changes nothing, because the job re-arms itself from the database
 /// after every run. Two arms racing can at worst leave the later of two instants armed, which delays (never loses)
 /// the earlier clock until that run, since a run handles everything due.
+/// A clock saved while the trigger this process armed is still ahead and no later than the clock's alert needs no
+/// Quartz round trip at all (nearly every intake): that run comes after the save, reads the clock and re-arms for it.
+/// Only another node bringing the trigger forward, its run coming before the save and the clock that set the trigger
+/// being stopped meanwhile could leave the clock late; <see cref="LostTriggerRecovery"/> arms it then.
 /// </summary>
-public sealed class SlaTriggers(ISchedulerFactory schedulerFactory)
+public sealed class SlaTriggers(ISchedulerFactory schedulerFactory, IClock clock)
 {
     public const string Group = "sla";
+
+    // The instant this process last left each tenant's trigger armed for.
+    private readonly ConcurrentDictionary<Guid, Instant> _armed = new();
 
     public static TriggerKey TriggerKeyOf(Guid tenantId) => new(tenantId.ToString(), Group);
 
@@ -19,12 +27,18 @@ public sealed class SlaTriggers(ISchedulerFactory schedulerFactory)
 
     public async Task ArmAsync(Guid tenantId, Instant at, CancellationToken cancellationToken)
     {
+        if (_armed.TryGetValue(tenantId, out var ahead) && ahead <= at && ahead > clock.GetCurrentInstant())
+        {
+            return;
+        }
+
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var key = TriggerKeyOf(tenantId);
         var fireAt = at.ToDateTimeOffset();
         var armed = await scheduler.GetTrigger(key, cancellationToken);
         if (armed?.NextFireTimeUtc is { } next && next <= fireAt)
         {
+            _armed[tenantId] = Instant.FromDateTimeOffset(next);
             return;
         }
 
@@ -35,17 +49,17 @@ public sealed class SlaTriggers(ISchedulerFactory schedulerFactory)
             // A deadline that passed while no scheduler ran is handled at once, not skipped.
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        if (armed is not null && await scheduler.RescheduleJob(key, trigger, cancellationToken) is not null)
+        if (armed is null || await scheduler.RescheduleJob(key, trigger, cancellationToken) is null)
         {
-            return;
+            var job = JobBuilder.Create<TenantClockJob>()
+                .WithIdentity(JobKeyOf(tenantId))
+                .UsingJobData(TenantClockJob.TenantIdKey, tenantId.ToString())
+                // A node that dies mid-run has the run redone by another: batches it committed are not due any more.
+                .RequestRecovery()
+                .Build();
+            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         }
 
-        var job = JobBuilder.Create<TenantClockJob>()
-            .WithIdentity(JobKeyOf(tenantId))
-            .UsingJobData(TenantClockJob.TenantIdKey, tenantId.ToString())
-            // A node that dies mid-run has the run redone by another: batches it committed are not due any more.
-            .RequestRecovery()
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        _armed[tenantId] = at;
     }
 }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using ComplaintCloud.Infrastructure.Data;
@@ -11,10 +10,13 @@ namespace ComplaintCloud.Infrastructure.Tenancy;
 /// <summary>
 /// Tells PostgreSQL which tenant a connection works for, so that row-level security filters what EF Core's query
 /// filters already filter. The setting is session-wide (set_config(…, false)): it is made when EF Core opens the
-/// connection and cleared before the connection goes back to the pool. Per-transaction settings would force every
-/// read into an explicit transaction; EF Core opens and closes the connection around each unit of work anyway. A
-/// scope may learn its tenant while a connection is open (log-in resolves the tenant, then reads the user), so a
-/// command run on a connection set for another tenant value first brings the setting up to date.
+/// connection for a known tenant, or before the first command once the scope learns its tenant (log-in resolves the
+/// tenant, then reads the user; a request's connection is opened before its tenant is known), and brought up to date
+/// whenever a command runs on a connection set for another tenant value. Per-transaction settings would force every
+/// read into an explicit transaction. Nothing is sent when the connection closes: Npgsql's reset of a pooled
+/// connection (RESET ALL, before the next user's first command) clears the setting, so a connection taken from the
+/// pool names no tenant; <see cref="InfrastructureServices.UseComplaintCloudDatabase"/> refuses a connection string
+/// that turns that reset off.
 /// </summary>
 public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor
 {
@@ -22,100 +24,99 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
 
     private const string SetSql = $"SELECT set_config('{RowLevelSecurity.TenantSetting}', @tenant, false)";
 
-    // What each open connection was last set to ("" for no tenant).
+    // What the pool's reset leaves, and what the setting holds without a tenant.
+    private const string NoTenant = "";
+
+    // What each open connection was last set to.
     private readonly ConditionalWeakTable<DbConnection, string> _applied = [];
 
     private TenantSessionInterceptor()
     {
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        Set(connection, null, CurrentTenant(eventData.Context));
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        _applied.AddOrUpdate(connection, NoTenant);
+        Refresh(connection, null, eventData.Context);
+    }
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        SetAsync(connection, null, CurrentTenant(eventData.Context), cancellationToken);
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _applied.AddOrUpdate(connection, NoTenant);
+        return RefreshAsync(connection, null, eventData.Context, cancellationToken);
+    }
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        if (connection.State == ConnectionState.Open)
-        {
-            Set(connection, null, "");
-        }
-
         _applied.Remove(connection);
         return result;
     }
 
-    public override async ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        if (connection.State == ConnectionState.Open)
-        {
-            await SetAsync(connection, null, "", CancellationToken.None);
-        }
-
         _applied.Remove(connection);
-        return result;
+        return ValueTask.FromResult(result);
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Refresh(command, eventData);
+        Refresh(command.Connection, command.Transaction, eventData.Context);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(command, eventData, cancellationToken);
+        await RefreshAsync(command.Connection, command.Transaction, eventData.Context, cancellationToken);
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Refresh(command, eventData);
+        Refresh(command.Connection, command.Transaction, eventData.Context);
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(command, eventData, cancellationToken);
+        await RefreshAsync(command.Connection, command.Transaction, eventData.Context, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Refresh(command, eventData);
+        Refresh(command.Connection, command.Transaction, eventData.Context);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(command, eventData, cancellationToken);
+        await RefreshAsync(command.Connection, command.Transaction, eventData.Context, cancellationToken);
         return result;
     }
 
     private static string CurrentTenant(DbContext? context) =>
-        (context as ComplaintCloudDbContext)?.Tenancy.TenantId?.ToString() ?? "";
+        (context as ComplaintCloudDbContext)?.Tenancy.TenantId?.ToString() ?? NoTenant;
 
-    private void Refresh(DbCommand command, CommandEventData eventData)
+    private void Refresh(DbConnection? connection, DbTransaction? transaction, DbContext? context)
     {
-        if (Stale(command, eventData) is { } tenant)
+        if (Stale(connection, context) is { } tenant)
         {
-            Set(command.Connection!, command.Transaction, tenant);
+            Set(connection!, transaction, tenant);
         }
     }
 
-    private async Task RefreshAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken)
+    private async Task RefreshAsync(DbConnection? connection, DbTransaction? transaction, DbContext? context, CancellationToken cancellationToken)
     {
-        if (Stale(command, eventData) is { } tenant)
+        if (Stale(connection, context) is { } tenant)
         {
-            await SetAsync(command.Connection!, command.Transaction, tenant, cancellationToken);
+            await SetAsync(connection!, transaction, tenant, cancellationToken);
         }
     }
 
-    private string? Stale(DbCommand command, CommandEventData eventData)
+    private string? Stale(DbConnection? connection, DbContext? context)
     {
-        var tenant = CurrentTenant(eventData.Context);
-        return command.Connection is { } connection && _applied.TryGetValue(connection, out var applied) && applied != tenant
+        var tenant = CurrentTenant(context);
+        return connection is not null && _applied.TryGetValue(connection, out var applied) && applied != tenant
             ? tenant
             : null;
     }

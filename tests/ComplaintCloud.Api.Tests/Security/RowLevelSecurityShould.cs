@@ -70,16 +70,40 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     public async Task HideOtherTenantsRowsFromEfCoreWithItsQueryFiltersIgnored()
     {
         var (a, b) = await TwoTenantsWithAComplaintEachAsync();
-        var tenant = new TenantContext();
-        tenant.UseTenant(Guid.Parse(b.TenantId));
-        var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(api.ConnectionString).Options;
-        await using var db = new ComplaintCloudDbContext(options, tenant);
+        await using var db = ContextFor(api.ConnectionString, b.TenantId);
 
         var seen = await db.Complaints.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync();
 
         Assert.Equal([Guid.Parse(b.TenantId)], seen);
         Assert.Empty(await db.Users.IgnoreQueryFilters().Where(u => u.TenantId == Guid.Parse(a.TenantId)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ForgetTheTenantOfAConnectionThatWentBackToThePool()
+    {
+        var (a, _) = await TwoTenantsWithAComplaintEachAsync();
+        // A pool of one connection, so that the second context is handed the very connection the first gave back.
+        var poolOfOne = new NpgsqlConnectionStringBuilder(api.ConnectionString) { MaxPoolSize = 1, ApplicationName = "rls-pool-of-one" }.ConnectionString;
+        int firstBackend;
+        await using (var first = ContextFor(poolOfOne, a.TenantId))
+        {
+            Assert.NotEqual(0, await first.Complaints.IgnoreQueryFilters().CountAsync());
+            firstBackend = await BackendOfAsync(first);
+        }
+
+        await using var next = ContextFor(poolOfOne, tenantId: null);
+
+        Assert.Equal(firstBackend, await BackendOfAsync(next));
+        Assert.Equal(0, await next.Complaints.IgnoreQueryFilters().CountAsync());
+        Assert.Equal("", await next.Database.SqlQuery<string>($"SELECT current_setting({RowLevelSecurity.TenantSetting}, true) AS \"Value\"").SingleAsync());
+    }
+
+    [Fact]
+    public void RefuseAConnectionStringThatKeepsSessionSettingsInThePool()
+    {
+        var keepsSettings = new NpgsqlConnectionStringBuilder(api.ConnectionString) { NoResetOnClose = true }.ConnectionString;
+
+        Assert.Throws<ArgumentException>(() => new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(keepsSettings));
     }
 
     [Fact]
@@ -191,6 +215,23 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
 
         return tables;
     }
+
+    /// <summary>The service's DbContext working for a tenant, or for none.</summary>
+    private static ComplaintCloudDbContext ContextFor(string connectionString, string? tenantId)
+    {
+        var tenant = new TenantContext();
+        if (tenantId is not null)
+        {
+            tenant.UseTenant(Guid.Parse(tenantId));
+        }
+
+        var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
+            .UseComplaintCloudDatabase(connectionString).Options;
+        return new ComplaintCloudDbContext(options, tenant);
+    }
+
+    private static Task<int> BackendOfAsync(ComplaintCloudDbContext db) =>
+        db.Database.SqlQuery<int>($"SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
 
     /// <summary>A plain connection as the service's role, set for a tenant the way the service sets it.</summary>
     private async Task<NpgsqlConnection> RuntimeConnectionAsync(string? tenantId)

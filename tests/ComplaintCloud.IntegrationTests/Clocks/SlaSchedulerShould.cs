@@ -57,6 +57,24 @@ public sealed class SlaSchedulerShould(PostgresFixture postgres)
         Assert.NotNull(await scheduler.GetTrigger(key));
     }
 
+    [Fact]
+    public async Task AskQuartzNothingForAClockThatAlertsAfterTheTriggerItArmedIsDue()
+    {
+        var clock = new FakeClock(SystemClock.Instance.GetCurrentInstant());
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_armed"), clock, "sla-s");
+        var winery = await instance.SignUpAsync("winery");
+        await instance.SubmitAsync(winery, 100);
+        var scheduler = await instance.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var key = SlaTriggers.TriggerKeyOf(winery.Tenant.Id);
+        // Taken away behind the process's back, so that only a question to Quartz would arm it again.
+        await scheduler.UnscheduleJob(key);
+
+        clock.Advance(Duration.FromMinutes(1));
+        await instance.SubmitAsync(winery, 100);
+
+        Assert.Null(await scheduler.GetTrigger(key));
+    }
+
     private sealed class Observer(Action<ClockAlertNotice> onNext) : IObserver<ClockAlertNotice>
     {
         public void OnCompleted()

@@ -36,4 +36,25 @@ public sealed class PolicyGuardShould
         Assert.Equal(ErrorCode.PolicyFailed, error.Code);
         Assert.Equal(1, telemetry.Count("complaintcloud.plugin.calls.failed", ("policy", "hangs-for-telemetry"), ("outcome", "timed_out")));
     }
+
+    [Fact]
+    public async Task RunAPluginCallOnAThreadItKeepsForTheNext()
+    {
+        var first = await _guard.RunAsync(Plugin("answers"), () => Thread.CurrentThread);
+        var second = await _guard.RunAsync(Plugin("answers"), () => Thread.CurrentThread);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task AnswerTheNextCallWhileAnEarlierOneHangs()
+    {
+        using var release = new ManualResetEventSlim();
+        await Assert.ThrowsAsync<DomainException>(() => _guard.RunAsync(Plugin("hangs"), () => release.Wait(TimeSpan.FromSeconds(30))));
+
+        var answer = await _guard.RunAsync(Plugin("answers"), () => 42).WaitAsync(TimeSpan.FromSeconds(5));
+        release.Set();
+
+        Assert.Equal(42, answer);
+    }
 }

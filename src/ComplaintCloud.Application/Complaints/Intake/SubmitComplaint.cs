@@ -63,8 +63,11 @@ public sealed class SubmitComplaintHandler(
             db, contactKey, command.Intake.Customer.CustomerNumber, command.Intake.Category.Trim(), now, tenant.DuplicateWindowDays, cancellationToken);
 
         // Taking the number locks the tenant's counter row until the commit, which orders the tenant's intakes one
-        // after another: nothing that can be done before it is done after it.
+        // after another: nothing that can be done before it is done after it, and no round trip that does no work
+        // runs in between. A failed save rolls the whole transaction back, so EF Core's savepoint around the save
+        // (two round trips with the lock held) is not needed.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         var day = now.InZone(tenant.Calendar().Zone).Date;
         var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
         var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);

@@ -16,7 +16,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.TenantId, c.ReceivedAt, c.Id });
         // The board's nearest-deadline order and its cursor: complaints without a deadline come last (NULLS LAST).
         builder.HasIndex(c => new { c.TenantId, c.NearestDueAt, c.Id });
-        builder.HasIndex(c => new { c.TenantId, c.ContactKey }).HasFilter("contact_key IS NOT NULL");
+        // Intake's duplicate check: the customer's newest complaint first, however many they made before.
+        builder.HasIndex(c => new { c.TenantId, c.ContactKey, c.ReceivedAt }).HasFilter("contact_key IS NOT NULL");
         builder.Property(c => c.ContactKey).HasMaxLength(ComplaintIntake.MaxShortTextLength);
         builder.Property(c => c.Number).HasMaxLength(40);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(40);

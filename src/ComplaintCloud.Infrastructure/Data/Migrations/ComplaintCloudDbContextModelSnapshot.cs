@@ -488,13 +488,13 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_complaints_owner_id");
 
-                    b.HasIndex("TenantId", "ContactKey")
-                        .HasDatabaseName("ix_complaints_tenant_id_contact_key")
-                        .HasFilter("contact_key IS NOT NULL");
-
                     b.HasIndex("TenantId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_tenant_id_number");
+
+                    b.HasIndex("TenantId", "ContactKey", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_tenant_id_contact_key_received_at")
+                        .HasFilter("contact_key IS NOT NULL");
 
                     b.HasIndex("TenantId", "NearestDueAt", "Id")
                         .HasDatabaseName("ix_complaints_tenant_id_nearest_due_at_id");
