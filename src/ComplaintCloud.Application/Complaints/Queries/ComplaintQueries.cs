@@ -102,13 +102,15 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         return new ComplaintPage(rows.Take(size).Select(c => (c, cursor(c))).ToList(), rows.Count > size, ct => query.CountAsync(ct));
     }
 
-    // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving.
+    // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving. The first condition
+    // alone is redundant; it lets PostgreSQL start the scan of the (tenant, received_at, id) index at the cursor
+    // rather than at the newest complaint, so a deep page costs what the first one does.
     private static IQueryable<Complaint> Newest(IQueryable<Complaint> query, string? after)
     {
         if (after is not null)
         {
             var (receivedAt, id) = DecodeCursor(after, NewestPrefix);
-            query = query.Where(c => c.ReceivedAt < receivedAt || (c.ReceivedAt == receivedAt && c.Id.CompareTo(id) < 0));
+            query = query.Where(c => c.ReceivedAt <= receivedAt && (c.ReceivedAt < receivedAt || (c.ReceivedAt == receivedAt && c.Id.CompareTo(id) < 0)));
         }
 
         return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id);
