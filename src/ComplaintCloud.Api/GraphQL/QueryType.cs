@@ -73,6 +73,7 @@ public sealed class QueryType : ObjectGraphType
                     c.GetArgument("orderBy", ComplaintOrder.Newest),
                     c.GetArgument<int?>("first"),
                     c.GetArgument<string?>("after"),
+                    ComplaintSelection.OfConnection(c),
                     c.CancellationToken);
             });
 

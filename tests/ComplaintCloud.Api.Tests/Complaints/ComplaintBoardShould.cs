@@ -196,6 +196,32 @@ public sealed class ComplaintBoardShould(ApiFixture api)
         Assert.DoesNotContain(SqlBeneath(telemetry, "query BoardWithoutTotal"), IsCount);
     }
 
+    // Issue 17, point 3: no N+1. Each field beyond the complaint's row (owner, handlers, grade, contact, clocks) costs the
+    // page the same statements, whether it holds 2 complaints or 6.
+    [Fact]
+    public async Task ReadAPageInTheSameStatementsWhateverItsSize()
+    {
+        using var telemetry = new TelemetryCapture();
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (agent, _) = await desk.UserAsync("AGENT");
+        for (var i = 0; i < 6; i++)
+        {
+            await Desk.DoAsync(agent, "assignComplaint", await desk.SubmitAsync());
+        }
+
+        const string page = """
+            query PageOf($first: Int) { complaints(first: $first) { edges { node {
+              id owner { id } handlers { id } grade { code name } customer { contact }
+              clocks { remainingSeconds } nearestClock { remainingSeconds } } } } }
+            """;
+        (await agent.SendAsync(page.Replace("PageOf", "PageOfTwo", StringComparison.Ordinal), new { first = 2 })).AssertNoErrors();
+        (await agent.SendAsync(page.Replace("PageOf", "PageOfSix", StringComparison.Ordinal), new { first = 6 })).AssertNoErrors();
+
+        var two = SqlBeneath(telemetry, "query PageOfTwo");
+        var six = SqlBeneath(telemetry, "query PageOfSix");
+        Assert.True(two.Count == six.Count, $"2 complaints: {two.Count} statements; 6 complaints: {six.Count}:\n{string.Join("\n", six)}");
+    }
+
     private static bool IsCount(string sql) => sql.Contains("count(*)", StringComparison.OrdinalIgnoreCase);
 
     private static List<string> SqlBeneath(TelemetryCapture telemetry, string operationName)

@@ -35,6 +35,20 @@ public sealed class ApiKeysShould(ApiFixture api)
         Assert.Equal("FORBIDDEN", admin.FirstErrorCode);
     }
 
+    // The service keeps the documents it has parsed and checked; the caller's scope is checked on every request all the same.
+    [Fact]
+    public async Task RefuseWhatTheKeysScopesDoNotAllowInADocumentAlreadyRunForTheAdmin()
+    {
+        var tenant = await api.SignUpAsync();
+        var (key, _) = await CreateKeyAsync(tenant, "complaints:submit");
+        var document = $"query {{ complaints(first: 1) {{ totalCount }} }} # {Guid.NewGuid()}";
+        (await tenant.Client.SendAsync(document)).AssertNoErrors();
+
+        var read = await KeyClient(key).SendAsync(document);
+
+        Assert.Equal("FORBIDDEN", read.FirstErrorCode);
+    }
+
     [Fact]
     public async Task StopARevokedKeyAtOnce()
     {

@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.GraphQL.DataLoaders;
 using ComplaintCloud.Api.GraphQL.Transport;
 using ComplaintCloud.Api.GraphQL.Types;
 using ComplaintCloud.Application.Complaints.Lifecycle;
@@ -15,10 +16,10 @@ public static class LifecycleFields
         ArgumentNullException.ThrowIfNull(complaint);
         complaint.Field<IdGraphType>("ownerId").Description("The first responder, until a handover; null until taken and after a reopen.").Resolve(c => c.Source.OwnerId);
         complaint.Field<UserType>("owner").Description("The owner's account.")
-            .ResolveAsync(async c => await c.Service<ComplaintPeople>().OwnerAsync(c.Source, c.CancellationToken));
+            .Resolve(c => c.Source.OwnerId is { } owner ? ComplaintLoaders.Of(c).Users.Load(owner) : null);
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("handlers")
             .Description("Everyone who has owned it, first responder first; none of them may make the callback.")
-            .ResolveAsync(async c => await c.Service<ComplaintPeople>().HandlersAsync(c.Source, c.CancellationToken));
+            .Resolve(c => ComplaintLoaders.Of(c).Users.LoadMany(c.Source.HandlerIds));
         complaint.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("handOverCandidates")
             .Description("The tenant's users who may work complaints, but its owner: whom handOverComplaint can give it to.")
             .ResolveAsync(async c => await c.Service<ComplaintPeople>().HandOverCandidatesAsync(c.Source, c.CancellationToken));

@@ -11,7 +11,7 @@ public static class GraphQLTransportExtensions
     /// <summary>
     /// Adds what the transport needs to a graphql-dotnet registration: API.md error codes on every error
     /// (<c>extensions.code</c>, <c>extensions.field</c>), logging of unhandled resolver exceptions, a span and error
-    /// counts per operation, and the endpoint.
+    /// counts per operation, a cache of parsed documents, and the endpoint.
     /// Call inside <c>services.AddGraphQL(b => b.AddSchema&lt;…&gt;().AddSystemTextJson().AddComplaintCloudTransport())</c>.
     /// </summary>
     public static IGraphQLBuilder AddComplaintCloudTransport(this IGraphQLBuilder builder)
@@ -21,6 +21,7 @@ public static class GraphQLTransportExtensions
         builder.ConfigureExecution<UnhandledExceptionLogging>();
         builder.ConfigureExecution<NulTextRefusal>();
         builder.ConfigureExecution<OperationTelemetry>();
+        builder.ConfigureExecution<ParsedDocumentCache>();
         builder.Services.TryRegister<GraphQLHttpEndpoint>(GraphQLLifetime.Singleton);
         return builder;
     }

@@ -1,14 +1,14 @@
+using ComplaintCloud.Api.GraphQL.DataLoaders;
 using ComplaintCloud.Api.GraphQL.Lifecycle;
 using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Domain.Clocks;
 using ComplaintCloud.Domain.Complaints;
-using ComplaintCloud.Infrastructure.Data;
+using ComplaintCloud.Domain.Tenants;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Plugins.Declarative;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Api.GraphQL.Types;
 
@@ -29,7 +29,7 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         Field<NonNullGraphType<DateTimeGraphType>>("receivedAt").Resolve(c => c.Source.ReceivedAt.ToDateTimeUtc());
         Field<IntGraphType>("firstResponseSeconds").Description("Seconds the channel took to first answer, when its system measured them.").Resolve(c => c.Source.FirstResponseSeconds);
         Field<GradeType>("grade").Description("Chosen by the tenant's policy.")
-            .ResolveAsync(async c => await GradeOfAsync(c.Source, c.Service<TenantPolicies>(), c.Service<ComplaintCloudDbContext>(), c.CancellationToken));
+            .Resolve(c => GradeOf(c.Source, c.Service<TenantPolicies>(), ComplaintLoaders.Of(c)));
         Field<NonNullGraphType<StringGraphType>>("policyId").Resolve(c => c.Source.PolicyId);
         Field<NonNullGraphType<StringGraphType>>("policyVersion").Description("The policy version that graded it.").Resolve(c => c.Source.PolicyVersion);
         Field<NonNullGraphType<CustomerType>>("customer")
@@ -49,19 +49,21 @@ public sealed class ComplaintType : ObjectGraphType<Complaint>
         LifecycleFields.AddTo(this);
     }
 
-    private static async Task<GradeView?> GradeOfAsync(Complaint complaint, TenantPolicies policies, ComplaintCloudDbContext db, CancellationToken cancellationToken)
+    // A built-in policy names its grades by itself; a tenant's custom policy needs the tenant's documents, which the
+    // page's complaints load once between them.
+    private static object? GradeOf(Complaint complaint, TenantPolicies policies, ComplaintLoaders loaders)
     {
         if (complaint.Grade is not { } grade)
         {
             return null;
         }
 
-        // A built-in policy names its grades by itself; a tenant's custom policy needs the tenant's documents.
-        var tenant = complaint.PolicyId == DeclarativePolicy.Id
-            ? await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == complaint.TenantId, cancellationToken)
-            : null;
-        var descriptor = policies.Find(tenant, complaint.PolicyId, complaint.PolicyVersion)?.Policy?.Descriptor;
-        return new GradeView(grade.Code, descriptor?.Grades.FirstOrDefault(g => g.Code == grade.Code)?.Name, grade.Rank, grade.Reason);
+        GradeView Named(Tenant? tenant) =>
+            new(grade.Code, policies.Find(tenant, complaint.PolicyId, complaint.PolicyVersion)?.Policy?.Descriptor.Grades.FirstOrDefault(g => g.Code == grade.Code)?.Name, grade.Rank, grade.Reason);
+
+        return complaint.PolicyId == DeclarativePolicy.Id
+            ? loaders.Tenants.Load([complaint.TenantId], (tenants, _) => Named(tenants.GetValueOrDefault(complaint.TenantId)))
+            : Named(null);
     }
 }
 
@@ -148,15 +150,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerView>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<StringGraphType>("contact")
             .Description("Masked without the right to see it; every unmasked read is recorded (contactViews).")
-            .ResolveAsync(async c =>
-            {
-                if (c.Source.ShownContactOf is { } complaint)
-                {
-                    await c.Service<ContactAccessAudit>().RecordAsync(complaint, c.CancellationToken);
-                }
-
-                return c.Source.Contact;
-            });
+            .Resolve(c => c.Source.ShownContactOf is { } complaint ? ComplaintLoaders.Of(c).ContactReads.Load([complaint], (_, _) => c.Source.Contact) : c.Source.Contact);
         Field<StringGraphType>("customerNumber").Resolve(c => c.Source.CustomerNumber);
         Field<NonNullGraphType<CustomerTierType>>("tier").Resolve(c => c.Source.Tier);
     }

@@ -8,20 +8,9 @@ namespace ComplaintCloud.Application.Complaints.Lifecycle;
 /// <summary>The people around a complaint, by their accounts: who owns it, who handled it, to whom it can go.</summary>
 public sealed class ComplaintPeople(ComplaintCloudDbContext db)
 {
-    public async Task<User?> OwnerAsync(Complaint complaint, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(complaint);
-        return complaint.OwnerId is { } owner ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == owner, cancellationToken) : null;
-    }
-
-    /// <summary>Everyone who has owned it, in the order they took it.</summary>
-    public async Task<IReadOnlyList<User>> HandlersAsync(Complaint complaint, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(complaint);
-        var ids = complaint.HandlerIds.ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
-        return [.. users.OrderBy(u => ids.IndexOf(u.Id))];
-    }
+    /// <summary>The tenant's users among <paramref name="ids"/>, by id: owners and handlers of a page of complaints at once.</summary>
+    public async Task<IReadOnlyDictionary<Guid, User>> UsersAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
 
     /// <summary>The tenant's active users who may work complaints, but its owner: whom it can be handed over to.</summary>
     public async Task<IReadOnlyList<User>> HandOverCandidatesAsync(Complaint complaint, CancellationToken cancellationToken)
