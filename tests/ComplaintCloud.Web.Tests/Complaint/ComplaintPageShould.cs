@@ -67,8 +67,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Page.GetByLabel("The customer accepts the plan").CheckAsync();
         await SaveAsync("CUSTOMER_CONFIRMED");
         await OpenAsync("UPDATE_TASK");
-        await Page.GetByLabel("Task", new() { Exact = true }).ClickAsync();
-        await Page.GetByTitle("Ship a new kettle · Logistics").ClickAsync();
+        await PickAsync(Page.GetByLabel("Task", new() { Exact = true }), Page.GetByTitle("Ship a new kettle · Logistics"));
         await Page.GetByLabel("Done").CheckAsync();
         await SaveAsync("EXECUTING");
         await OpenAsync("RESOLVE");
@@ -176,8 +175,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Page.GotoAsync($"/complaints/{id}");
 
         await OpenAsync("HAND_OVER");
-        await Page.GetByLabel("New owner").ClickAsync();
-        await Page.GetByTitle($"{colleague} (AGENT)").ClickAsync();
+        await PickAsync(Page.GetByLabel("New owner"), Page.GetByTitle($"{colleague} (AGENT)"));
         await Page.GetByLabel("Reason").FillAsync("Going on leave.");
         await SaveAsync(Button("Save"), Page.GetByTestId("complaint-owner").Filter(new() { HasTextString = colleague }));
 
@@ -195,8 +193,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("grade-tag")).ToHaveTextAsync("Normal");
 
         await OpenAsync("REGRADE");
-        await Page.GetByLabel("New grade").ClickAsync();
-        await Page.Locator(".ant-select-item-option[title='Urgent']").ClickAsync();
+        await PickAsync(Page.GetByLabel("New grade"), Page.Locator(".ant-select-item-option[title='Urgent']"));
         await Page.GetByLabel("Reason").FillAsync("Three customers have the same fault.");
         await SaveAsync(Button("Save"), Page.GetByTestId("grade-tag").Filter(new() { HasTextString = "Urgent" }));
 
@@ -353,8 +350,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
     private async Task EscalateToTheAfterSalesManagerAsync()
     {
         await OpenAsync("ESCALATE");
-        await Page.GetByLabel("Escalate to role").ClickAsync();
-        await Page.GetByTitle("After-sales manager").ClickAsync();
+        await PickAsync(Page.GetByLabel("Escalate to role"), Page.GetByTitle("After-sales manager"));
         await Page.GetByLabel("Reason").FillAsync("The customer threatens to go to the press.");
         await Button("Save").ClickAsync();
     }

@@ -116,6 +116,19 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Picks an option of an antd select: opens it and waits until its dropdown has finished sliding in before clicking
+    /// the option. A click on an option still sliding in is now and then lost, and the form then refuses "Required.".
+    /// </summary>
+    protected async Task PickAsync(ILocator select, ILocator option)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        ArgumentNullException.ThrowIfNull(option);
+        await select.ClickAsync();
+        await Assertions.Expect(Page.Locator("[class*='ant-slide-up-appear'], [class*='ant-slide-up-enter']")).ToHaveCountAsync(0);
+        await option.ClickAsync();
+    }
+
     /// <summary>A screenshot for the README, into docs/ of the checkout.</summary>
     protected async Task SaveScreenshotAsync(string fileName)
     {
