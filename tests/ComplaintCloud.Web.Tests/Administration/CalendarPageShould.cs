@@ -44,7 +44,7 @@ public sealed class CalendarPageShould(WebFixture web) : BrowserTest(web)
         await Page.GetByLabel("Include the State Council's China mainland holidays and make-up working days").ClickAsync();
         await Page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "company.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(CompanyDayIcs) });
         await Expect(Page.GetByText("company.ics: its all-day events become holidays")).ToBeVisibleAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save the calendar" }).ClickAsync();
+        await SaveAsync(Button("Save the calendar"), Page.GetByTestId("calendar-saved"));
 
         await Expect(Page.GetByTestId("calendar-saved")).ToHaveTextAsync($"Saved. {openClocks} open clock{(openClocks == 1 ? " was" : "s were")} replanned on the new calendar.");
         await Expect(Page.GetByTestId("holiday-list")).ToContainTextAsync("2030-01-04");
@@ -68,7 +68,7 @@ public sealed class CalendarPageShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByLabel("Shift 1 starts")).ToHaveValueAsync("09:00");
 
         await Page.GetByLabel("Shift 1 ends").FillAsync("14:00");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save the calendar" }).ClickAsync();
+        await Button("Save the calendar").ClickAsync();
 
         await Expect(Page.GetByTestId("error-notice")).ToContainTextAsync("BAD_USER_INPUT");
         await Expect(Page.GetByTestId("calendar-saved")).ToHaveCountAsync(0);

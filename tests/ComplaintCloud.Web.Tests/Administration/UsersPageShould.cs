@@ -20,9 +20,8 @@ public sealed class UsersPageShould(WebFixture web) : BrowserTest(web)
         await Page.Locator(".ant-select-item-option[title='Agent']").ClickAsync();
         await Page.Locator(".ant-select-item-option[title='Customer-service supervisor']").ClickAsync();
         await Page.Keyboard.PressAsync("Escape");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
-
         var link = Page.GetByTestId("invitation-link").Locator("code");
+        await SaveAsync(Button("Invite"), link);
         await Expect(link).ToContainTextAsync("/accept-invitation?tenant=");
         await Expect(Page.GetByTestId("invitation-list").GetByRole(AriaRole.Row, new() { Name = email })).ToContainTextAsync("Customer-service supervisor");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
@@ -78,7 +77,7 @@ public sealed class UsersPageShould(WebFixture web) : BrowserTest(web)
         await Expect(row).ToContainTextAsync("Revoked");
     }
 
-    [Fact(Skip = "Flaky in the full suite on a clean clone (2026-12-07): the second Save was not found within 30 s, while the class passes alone; cause not yet found.")]
+    [Fact]
     public async Task SaveTheLifecycleSettingsAndShowTheApisRefusalUnderItsField()
     {
         var tenant = await SignUpAsync();
@@ -88,13 +87,13 @@ public sealed class UsersPageShould(WebFixture web) : BrowserTest(web)
         await Expect(retention).Not.ToHaveValueAsync("");
 
         await retention.FillAsync("1");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Button("Save").ClickAsync();
         await Expect(Page.GetByTestId("error-notice")).ToContainTextAsync("BAD_USER_INPUT");
+        await Expect(Page.Locator("#retentionYears_help")).ToContainTextAsync("Complaints are kept 2 to 100 years.");
 
         await retention.FillAsync("5");
         await Page.GetByLabel("Duplicate check looks back (days)").FillAsync("14");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Expect(Page.GetByText("Saved", new() { Exact = true })).ToBeVisibleAsync();
+        await SaveAsync(Button("Save"), Page.GetByText("Saved", new() { Exact = true }));
         var saved = (await tenant.Client.SendAsync("{ tenant { duplicateWindowDays retentionYears } }")).Data.GetProperty("tenant");
         Assert.Equal(5, saved.GetProperty("retentionYears").GetInt32());
         Assert.Equal(14, saved.GetProperty("duplicateWindowDays").GetInt32());

@@ -18,7 +18,7 @@ public sealed class FeedbackPageShould(WebFixture web) : BrowserTest(web)
         await FillAsync(English, "Malfunction", "The kettle leaks after three days.", "Han Meimei", "13900001111");
         await Page.GetByLabel("Choose a file").SetInputFilesAsync(new FilePayload { Name = "kettle.jpg", MimeType = "image/jpeg", Buffer = "a photo"u8.ToArray() });
         await SaveScreenshotAsync("public-feedback.png");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await SaveAsync(Button("Send feedback"), Page.GetByTestId("feedback-number"));
 
         await Expect(Page.GetByTestId("feedback-number")).ToHaveTextAsync(new Regex(@"^Your feedback number: \d{8}-CHAT-\d{4}$"));
         await Expect(Page.GetByText("we will contact you within 24 hours")).ToBeVisibleAsync();

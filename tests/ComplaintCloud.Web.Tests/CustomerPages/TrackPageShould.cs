@@ -73,7 +73,7 @@ public sealed class TrackPageShould(WebFixture web) : BrowserTest(web)
         }
 
         await Page.GetByLabel("Anything else you would like to tell us (optional)").FillAsync("Quick and kind.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await SaveAsync(Button("Send my answer"), Page.GetByText("Thank you: your answer is recorded."));
 
         await Expect(Page.GetByTestId("customer-status")).ToHaveTextAsync("We have called you back");
         await Expect(Page.GetByText("Thank you: your answer is recorded.")).ToBeVisibleAsync();

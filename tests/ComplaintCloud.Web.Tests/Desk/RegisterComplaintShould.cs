@@ -21,9 +21,7 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
         await Page.GetByLabel("Amount involved (yuan)").FillAsync("199");
         await Page.GetByLabel("Order reference").FillAsync("SO-2026-0001");
         await Page.GetByLabel("Customers affected").FillAsync("3");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-
-        await Expect(Page.GetByText(new Regex(@"Registered as \d{8}-TEL-\d{4}"))).ToBeVisibleAsync();
+        await SaveAsync(Button("Register"), Page.GetByText(new Regex(@"Registered as \d{8}-TEL-\d{4}")));
         // Three customers affected: the general enterprise grades it URGENT.
         await Expect(Page.GetByTestId("grade-tag")).ToHaveTextAsync("Urgent");
         var complaints = await tenant.Client.SendAsync("{ complaints { nodes { description amountInvolved facts { affectedCustomers attributes } customer { contact } } } }");
@@ -135,8 +133,7 @@ public sealed class RegisterComplaintShould(WebFixture web) : BrowserTest(web)
             await Page.GotoAsync("/register");
             await FillKettleAsync();
             await Page.GetByLabel("Contact (for callbacks only)").FillAsync("13812345678");
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-            await Expect(Page.GetByText(new Regex("Registered as"))).ToBeVisibleAsync();
+            await SaveAsync(Button("Register"), Page.GetByText(new Regex("Registered as")));
         }
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "the earlier complaint" }).ClickAsync();

@@ -43,9 +43,7 @@ public sealed class SmallScreenShould(WebFixture web) : BrowserTest(web)
         // The dialog fits the screen (while it is open the page behind it does not scroll).
         var dialog = await Page.Locator(".ant-modal").BoundingBoxAsync();
         Assert.True(dialog is { X: >= 0 } && dialog.X + dialog.Width <= Screen.Width, $"The dialog does not fit the screen: {dialog?.X} + {dialog?.Width}.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-
-        await Expect(Page.GetByTestId("complaint-status")).ToHaveAttributeAsync("data-status", "ACKNOWLEDGED");
+        await SaveAsync(Button("Save"), Page.Locator("[data-testid=complaint-status][data-status=ACKNOWLEDGED]"));
     }
 
     [Fact]
@@ -60,7 +58,7 @@ public sealed class SmallScreenShould(WebFixture web) : BrowserTest(web)
         await TabToAsync(Page.GetByTestId("action-ACKNOWLEDGE"));
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.GetByTestId("action-form-ACKNOWLEDGE")).ToBeVisibleAsync();
-        await TabToAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await TabToAsync(Button("Save"));
         await Page.Keyboard.PressAsync("Enter");
 
         await Expect(Page.GetByTestId("complaint-status")).ToHaveAttributeAsync("data-status", "ACKNOWLEDGED");

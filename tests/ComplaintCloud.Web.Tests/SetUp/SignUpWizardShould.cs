@@ -39,9 +39,7 @@ public sealed class SignUpWizardShould(WebFixture web) : BrowserTest(web)
         await Expect(Page.GetByTestId("policy-preview").GetByTestId("grade-tag")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await SaveScreenshotAsync("signup-wizard.png");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save and use this policy" }).ClickAsync();
-
-        await Expect(Page.GetByText("Your complaint policy is set")).ToBeVisibleAsync();
+        await SaveAsync(Button("Save and use this policy"), Page.GetByText("Your complaint policy is set"));
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Business calendar" })).ToHaveAttributeAsync("href", "/settings/calendar");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveAttributeAsync("href", "/settings/users");
         var chosen = await Web.Client().SendAsync(

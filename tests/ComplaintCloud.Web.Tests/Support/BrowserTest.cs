@@ -93,6 +93,45 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
     }
 
+    /// <summary>
+    /// A button by its label, found also while antd shows it loading: its spinning icon (an image labelled "loading")
+    /// joins the button's accessible name until the icon's exit animation ends, so "Save" reads "loading Save" then.
+    /// </summary>
+    protected ILocator Button(string label) =>
+        Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^(loading )?{Regex.Escape(label)}$") });
+
+    /// <summary>
+    /// Clicks a form's submit button and waits for what shows the save took effect. When it does not, the test fails
+    /// with what the page shows instead — the API's refusal (code and message), a field's error — so it says why.
+    /// </summary>
+    protected async Task SaveAsync(ILocator submit, ILocator saved)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        await submit.ClickAsync();
+        try
+        {
+            await Assertions.Expect(saved).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException notSaved)
+        {
+            var shown = await Page.Locator("[data-testid=error-notice], .ant-form-item-explain-error").AllInnerTextsAsync();
+            Assert.Fail($"The save did not take effect; the page shows {(shown.Count == 0 ? "no error" : string.Join(" | ", shown))}.\n{notSaved.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Picks an option of an antd select: opens it and waits until its dropdown has finished sliding in before clicking
+    /// the option. A click on an option still sliding in is now and then lost, and the form then refuses "Required.".
+    /// </summary>
+    protected async Task PickAsync(ILocator select, ILocator option)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        ArgumentNullException.ThrowIfNull(option);
+        await select.ClickAsync();
+        await Assertions.Expect(Page.Locator("[class*='ant-slide-up-appear'], [class*='ant-slide-up-enter']")).ToHaveCountAsync(0);
+        await option.ClickAsync();
+    }
+
     /// <summary>A screenshot for the README, into docs/ of the checkout.</summary>
     protected async Task SaveScreenshotAsync(string fileName)
     {
