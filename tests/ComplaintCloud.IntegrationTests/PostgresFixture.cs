@@ -53,15 +53,23 @@ public sealed class PostgresFixture : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = name }.ConnectionString;
+        return ClosedSoonAfterUse(new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = name }.ConnectionString);
     }
 
     /// <summary>
     /// Creates an empty database owned by the schema-owner role, with the ordinary runtime role beside it, as the
     /// service runs in production; returns both connection strings.
     /// </summary>
-    public Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix) =>
-        DatabaseRoles.ProvisionAsync(Server.ConnectionString, DatabaseName(prefix));
+    public async Task<DatabaseConnections> CreateSecuredDatabaseAsync(string prefix)
+    {
+        var connections = await DatabaseRoles.ProvisionAsync(Server.ConnectionString, DatabaseName(prefix));
+        return new DatabaseConnections(ClosedSoonAfterUse(connections.Runtime), ClosedSoonAfterUse(connections.Migrations));
+    }
+
+    // Every test takes fresh databases, and each database is a pool of its own: idle connections kept for the default
+    // five minutes pile up past the server's max_connections over a run. A test's pool empties a few seconds after it.
+    private static string ClosedSoonAfterUse(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString;
 
     /// <summary>A unique, safely quotable name that still tells which test made it.</summary>
     private static string DatabaseName(string prefix)
