@@ -359,6 +359,7 @@ public sealed class ComplaintPageShould(WebFixture web) : BrowserTest(web)
     {
         await Page.GetByTestId($"action-{action}").ClickAsync();
         await Expect(Page.GetByTestId($"action-form-{action}")).ToBeVisibleAsync();
+        await MotionSettledAsync();
     }
 
     private Task SaveAsync(string status) => SaveAsync(Button("Save"), Page.Locator($"[data-testid=complaint-status][data-status={status}]"));

@@ -107,6 +107,7 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
     protected async Task SaveAsync(ILocator submit, ILocator saved)
     {
         ArgumentNullException.ThrowIfNull(submit);
+        await MotionSettledAsync();
         await submit.ClickAsync();
         try
         {
@@ -119,18 +120,23 @@ public abstract class BrowserTest(WebFixture web) : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// Picks an option of an antd select: opens it and waits until its dropdown has finished sliding in before clicking
-    /// the option. A click on an option still sliding in is now and then lost, and the form then refuses "Required.".
-    /// </summary>
+    /// <summary>Picks an option of an antd select once its dropdown has finished sliding in.</summary>
     protected async Task PickAsync(ILocator select, ILocator option)
     {
         ArgumentNullException.ThrowIfNull(select);
         ArgumentNullException.ThrowIfNull(option);
         await select.ClickAsync();
-        await Assertions.Expect(Page.Locator("[class*='ant-slide-up-appear'], [class*='ant-slide-up-enter']")).ToHaveCountAsync(0);
+        await MotionSettledAsync();
         await option.ClickAsync();
     }
+
+    /// <summary>
+    /// Waits until nothing on the page is still moving in (antd's dropdowns slide, its dialogs zoom). A click on an
+    /// option or a dialog's button while it moves is now and then lost: the form then refuses "Required." or the
+    /// dialog just stays open.
+    /// </summary>
+    protected Task MotionSettledAsync() =>
+        Assertions.Expect(Page.Locator("[class*='-appear-'], [class*='-enter-']")).ToHaveCountAsync(0);
 
     /// <summary>A screenshot for the README, into docs/ of the checkout.</summary>
     protected async Task SaveScreenshotAsync(string fileName)
