@@ -88,9 +88,11 @@ public sealed class DueClockProcessor(
     {
         // The batch, its complaints and tenants in one round trip. Both the clocks and their complaints are locked, and
         // a clock whose complaint a lifecycle step holds is left for the next round: the batch writes complaints too,
-        // and waiting for a row that step holds while holding the clock it will write next would be a deadlock. Nothing
-        // is tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not
-        // by the query filters, which know only the scope's tenant.
+        // and waiting for a row that step holds while holding the clock it will write next would be a deadlock. The
+        // complaint is locked first: a row skipped keeps what was locked before the skip, and a clock locked but not
+        // taken would be skipped by every other handler until this one commits, and then be left over. Nothing is
+        // tracked: what changes is written set-based below. Filtered by tenant here and by row-level security, not by
+        // the query filters, which know only the scope's tenant.
         var ids = tenantIds.ToArray();
         var due = await (
                 from slaClock in db.SlaClocks.FromSql($"""
@@ -98,7 +100,7 @@ public sealed class DueClockProcessor(
                     WHERE sla_clocks.tenant_id = ANY({ids}) AND sla_clocks.next_alert_at <= {now}
                     ORDER BY sla_clocks.next_alert_at
                     LIMIT {options.BatchSize}
-                    FOR UPDATE OF sla_clocks, complaints SKIP LOCKED
+                    FOR UPDATE OF complaints, sla_clocks SKIP LOCKED
                     """)
                 join complaint in db.Complaints on slaClock.ComplaintId equals complaint.Id
                 join tenant in db.Tenants on slaClock.TenantId equals tenant.Id
