@@ -4,6 +4,16 @@
 # The built-in policy plugins are published into /var/lib/complaintcloud/plugins, a volume: a named volume starts
 # with them, and plugins added there later are picked up without a restart. See docs/deploy.md.
 
+# The web console, built as ./run.sh builds it (npm ci, then tsc and Vite); the service serves its dist from /.
+FROM node:20-bookworm-slim AS console
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci
+COPY web/ ./
+# The policy editor starts from the example document the service ships.
+COPY src/ComplaintCloud.Infrastructure/Plugins/Declarative/custom-policy.example.json /src/src/ComplaintCloud.Infrastructure/Plugins/Declarative/
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # The build settings and analyser rules the solution builds with, then the service and the built-in plugins.
@@ -21,8 +31,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=build --chown=app:app /src/artifacts/plugins /var/lib/complaintcloud/plugins
+COPY --from=console /src/web/dist ./console
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080 \
+    Console__Path=/app/console \
     Plugins__Path=/var/lib/complaintcloud/plugins \
     Tenants__ProvisionDemo=false
 VOLUME /var/lib/complaintcloud/plugins
