@@ -17,7 +17,15 @@ public static class ReadOnlyDatabase
     {
         var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
             .UseComplaintCloudDatabase(connectionString).Options;
-        services.AddKeyedScoped(Key, (provider, _) => new ComplaintCloudDbContext(options, provider.GetRequiredService<TenantContext>()));
+        services.AddSingleton(new ReadOnlyContexts(options));
+        services.AddKeyedScoped(Key, (provider, _) => provider.GetRequiredService<ReadOnlyContexts>().Create(provider.GetRequiredService<TenantContext>()));
         return services;
     }
+}
+
+/// <summary>Makes further read-only contexts for a scope's tenant: a query that runs statements side by side needs a
+/// connection for each.</summary>
+public sealed class ReadOnlyContexts(DbContextOptions<ComplaintCloudDbContext> options)
+{
+    public ComplaintCloudDbContext Create(TenantContext tenantContext) => new(options, tenantContext);
 }
