@@ -27,16 +27,21 @@ public sealed class SlaTriggers(ISchedulerFactory schedulerFactory, IClock clock
 
     public async Task ArmAsync(Guid tenantId, Instant at, CancellationToken cancellationToken)
     {
-        if (_armed.TryGetValue(tenantId, out var ahead) && ahead <= at && ahead > clock.GetCurrentInstant())
+        var now = clock.GetCurrentInstant();
+        if (_armed.TryGetValue(tenantId, out var ahead) && ahead <= at && ahead > now)
         {
             return;
         }
 
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var key = TriggerKeyOf(tenantId);
+        // An instant already past is armed for now: Quartz leaves a trigger more than its misfire threshold late to its
+        // misfire scan, up to a minute away. For the same reason a trigger whose time passed without firing (no
+        // scheduler ran) does not count as armed.
+        at = Instant.Max(at, now);
         var fireAt = at.ToDateTimeOffset();
         var armed = await scheduler.GetTrigger(key, cancellationToken);
-        if (armed?.NextFireTimeUtc is { } next && next <= fireAt)
+        if (armed?.NextFireTimeUtc is { } next && next <= fireAt && next > now.ToDateTimeOffset())
         {
             _armed[tenantId] = Instant.FromDateTimeOffset(next);
             return;

@@ -75,6 +75,25 @@ public sealed class SlaSchedulerShould(PostgresFixture postgres)
         Assert.Null(await scheduler.GetTrigger(key));
     }
 
+    [Fact]
+    public async Task ArmATriggerWhoseTimePassedWithoutFiringForNowNotForItsMisfireScan()
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var clock = new FakeClock(now - Duration.FromHours(3));
+        await using var instance = await SlaInstance.CreateAsync(await postgres.CreateSecuredDatabaseAsync("sla_overdue"), clock, "sla-o");
+        var winery = await instance.SignUpAsync("winery");
+        var complaint = await instance.SubmitAsync(winery, 100);
+        var firstAlert = complaint.Clocks.Where(c => c.NextAlertAt is not null).Min(c => c.NextAlertAt!.Value);
+        clock.Reset(now);
+
+        // As the start does for a tenant whose deadlines passed while no scheduler ran.
+        await instance.Services.GetRequiredService<SlaTriggers>().ArmAsync(winery.Tenant.Id, firstAlert, CancellationToken.None);
+
+        var scheduler = await instance.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = await scheduler.GetTrigger(SlaTriggers.TriggerKeyOf(winery.Tenant.Id));
+        Assert.Equal(now.ToDateTimeOffset(), trigger!.NextFireTimeUtc);
+    }
+
     private sealed class Observer(Action<ClockAlertNotice> onNext) : IObserver<ClockAlertNotice>
     {
         public void OnCompleted()
