@@ -12,8 +12,8 @@ using Npgsql;
 namespace ComplaintCloud.Application.Reports;
 
 /// <summary>
-/// Computes a <see cref="ComplaintReport"/> with SQL aggregates sent as one batch: the complaints never leave the
-/// database. Every statement filters <c>tenant_id</c> itself, as raw SQL must. It reads the read-only database: a
+/// Computes a <see cref="ComplaintReport"/> with SQL aggregates sent as two batches, side by side on two connections:
+/// the complaints never leave the database. Every statement filters <c>tenant_id</c> itself, as raw SQL must. It reads the read-only database: a
 /// replica when one is configured.
 /// </summary>
 public sealed class ComplaintReportQuery(
@@ -21,6 +21,9 @@ public sealed class ComplaintReportQuery(
 {
     public const int TopProblems = 3;
     public const int TypicalCaseCount = 5;
+
+    // Seed 001's channel standards, for tenants without their own.
+    private static readonly string SeedStandards = ChannelStandardsColumn.ToJson(ChannelStandard.Seed001);
 
     // The scope of every figure: the tenant's complaints received in the period.
     private const string InPeriod = "c.tenant_id = @tenant AND c.received_at >= @start AND c.received_at < @end";
@@ -182,7 +185,7 @@ public sealed class ComplaintReportQuery(
                 command.Parameters.AddWithValue("start", scope.Start.ToDateTimeUtc());
                 command.Parameters.AddWithValue("end", scope.End.ToDateTimeUtc());
                 command.Parameters.AddWithValue("previous_start", scope.PreviousStart.ToDateTimeUtc());
-                command.Parameters.AddWithValue("seed_standards", ChannelStandardsColumn.ToJson(ChannelStandard.Seed001));
+                command.Parameters.AddWithValue("seed_standards", SeedStandards);
                 batch.BatchCommands.Add(command);
             }
 
