@@ -17,15 +17,26 @@ namespace ComplaintCloud.Infrastructure.Tenancy;
 /// connection (RESET ALL, before the next user's first command) clears the setting, so a connection taken from the
 /// pool names no tenant; <see cref="InfrastructureServices.UseComplaintCloudDatabase"/> refuses a connection string
 /// that turns that reset off.
+/// <para>
+/// Before a LINQ query the setting rides in the query's own round trip, as a first statement whose result is skipped,
+/// so a request that reads (the signed-in check, a page) pays no round trip for it. Only queries: a save's batch reads
+/// its statements' results by position. If that round trip fails, PostgreSQL rolls the setting back with it, so the
+/// connection is set again before its next command.
+/// </para>
 /// </summary>
 public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor
 {
     public static readonly TenantSessionInterceptor Instance = new();
 
-    private const string SetSql = $"SELECT set_config('{RowLevelSecurity.TenantSetting}', @tenant, false)";
+    private const string TenantParameter = "app_tenant_setting";
+    private const string SetSql = $"SELECT set_config('{RowLevelSecurity.TenantSetting}', @{TenantParameter}, false)";
+    private const string SetBeforeQuery = SetSql + ";\n";
 
     // What the pool's reset leaves, and what the setting holds without a tenant.
     private const string NoTenant = "";
+
+    // What a connection holds after a round trip that carried the setting failed: no tenant value compares equal.
+    private const string Unknown = "\0unknown";
 
     // What each open connection was last set to.
     private readonly ConditionalWeakTable<DbConnection, string> _applied = [];
@@ -60,14 +71,78 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Refresh(command.Connection, command.Transaction, eventData.Context);
+        if (!CarryInQuery(command, eventData))
+        {
+            Refresh(command.Connection, command.Transaction, eventData.Context);
+        }
+
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await RefreshAsync(command.Connection, command.Transaction, eventData.Context, cancellationToken);
+        if (!CarryInQuery(command, eventData))
+        {
+            await RefreshAsync(command.Connection, command.Transaction, eventData.Context, cancellationToken);
+        }
+
         return result;
+    }
+
+    // The query's own error surfaces here, when its result is reached: the reader is closed, so that the connection
+    // can run the next command, and the connection set again.
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        if (CarriesSetting(command))
+        {
+            try
+            {
+                result.NextResult();
+            }
+            catch
+            {
+                result.Dispose();
+                ForgetIfCarried(command);
+                throw;
+            }
+        }
+
+        return result;
+    }
+
+    public async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        if (CarriesSetting(command))
+        {
+            try
+            {
+                await result.NextResultAsync(cancellationToken);
+            }
+            catch
+            {
+                await result.DisposeAsync();
+                ForgetIfCarried(command);
+                throw;
+            }
+        }
+
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ForgetIfCarried(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetIfCarried(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ForgetIfCarried(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ForgetIfCarried(command);
+        return Task.CompletedTask;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
@@ -113,6 +188,29 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
     }
 
+    private bool CarryInQuery(DbCommand command, CommandEventData eventData)
+    {
+        if (eventData.CommandSource != CommandSource.LinqQuery || Stale(command.Connection, eventData.Context) is not { } tenant)
+        {
+            return false;
+        }
+
+        command.CommandText = SetBeforeQuery + command.CommandText;
+        AddTenantParameter(command, tenant);
+        _applied.AddOrUpdate(command.Connection!, tenant);
+        return true;
+    }
+
+    private static bool CarriesSetting(DbCommand command) => command.CommandText.StartsWith(SetBeforeQuery, StringComparison.Ordinal);
+
+    private void ForgetIfCarried(DbCommand command)
+    {
+        if (command.Connection is { } connection && CarriesSetting(command) && _applied.TryGetValue(connection, out _))
+        {
+            _applied.AddOrUpdate(connection, Unknown);
+        }
+    }
+
     private string? Stale(DbConnection? connection, DbContext? context)
     {
         var tenant = CurrentTenant(context);
@@ -140,10 +238,15 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         var command = connection.CreateCommand();
         command.CommandText = SetSql;
         command.Transaction = transaction;
+        AddTenantParameter(command, tenant);
+        return command;
+    }
+
+    private static void AddTenantParameter(DbCommand command, string tenant)
+    {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "tenant";
+        parameter.ParameterName = TenantParameter;
         parameter.Value = tenant;
         command.Parameters.Add(parameter);
-        return command;
     }
 }

@@ -2,7 +2,9 @@ using ComplaintCloud.Api.Tests.Support;
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Data.Security;
+using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
+using ComplaintCloud.Tests;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -96,6 +98,42 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
         Assert.Equal(firstBackend, await BackendOfAsync(next));
         Assert.Equal(0, await next.Complaints.IgnoreQueryFilters().CountAsync());
         Assert.Equal("", await next.Database.SqlQuery<string>($"SELECT current_setting({RowLevelSecurity.TenantSetting}, true) AS \"Value\"").SingleAsync());
+    }
+
+    [Fact]
+    public async Task NameTheTenantInTheFirstQuerysOwnRoundTrip()
+    {
+        var (_, b) = await TwoTenantsWithAComplaintEachAsync();
+        using var telemetry = new TelemetryCapture();
+        var tenant = new TenantContext();
+        await using var db = ContextFor(api.ConnectionString, tenant);
+        // As a request's connection: opened before its tenant is known.
+        await db.Database.OpenConnectionAsync();
+        tenant.UseTenant(Guid.Parse(b.TenantId));
+
+        List<Guid> seen;
+        using (var query = ComplaintCloudTelemetry.Traces.StartActivity("first query"))
+        {
+            seen = await db.Complaints.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync();
+            Assert.Single(telemetry.Spans, span => span.Source.Name == "Npgsql" && span.ParentSpanId == query!.SpanId);
+        }
+
+        Assert.Equal([Guid.Parse(b.TenantId)], seen);
+    }
+
+    [Fact]
+    public async Task NameTheTenantAgainAfterTheQueryThatCarriedItFailed()
+    {
+        var (_, b) = await TwoTenantsWithAComplaintEachAsync();
+        var tenant = new TenantContext();
+        await using var db = ContextFor(api.ConnectionString, tenant);
+        await db.Database.OpenConnectionAsync();
+        tenant.UseTenant(Guid.Parse(b.TenantId));
+
+        // PostgreSQL rolls back the failed round trip, the setting it carried included.
+        await Assert.ThrowsAsync<PostgresException>(() => db.Complaints.Select(c => 1 / (c.Number.Length - c.Number.Length)).ToListAsync());
+
+        Assert.NotEqual(0, await db.Complaints.IgnoreQueryFilters().CountAsync());
     }
 
     [Fact]
@@ -225,6 +263,11 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
             tenant.UseTenant(Guid.Parse(tenantId));
         }
 
+        return ContextFor(connectionString, tenant);
+    }
+
+    private static ComplaintCloudDbContext ContextFor(string connectionString, TenantContext tenant)
+    {
         var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
             .UseComplaintCloudDatabase(connectionString).Options;
         return new ComplaintCloudDbContext(options, tenant);
