@@ -33,6 +33,7 @@ public static class ApplicationServices
             .AddScoped<SlugAvailabilityCheck>()
             .AddScoped<RefreshTokenHandler>()
             .AddScoped<SignedInUserCheck>()
+            .AddSingleton<RecentSignIns>()
             .AddScoped<UserActivationHandler>()
             .AddScoped<ChangePasswordHandler>()
             .AddScoped<SignOutEverywhereHandler>()

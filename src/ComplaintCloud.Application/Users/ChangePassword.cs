@@ -14,7 +14,8 @@ public sealed record ChangePasswordCommand(string CurrentPassword, string NewPas
 /// A signed-in user changes their own password, proving the current one. Every token issued before ends, on every
 /// device; the caller gets a fresh one.
 /// </summary>
-public sealed class ChangePasswordHandler(ComplaintCloudDbContext db, TenantContext tenantContext, IPasswordHasher<User> hasher, TokenService tokens)
+public sealed class ChangePasswordHandler(
+    ComplaintCloudDbContext db, TenantContext tenantContext, IPasswordHasher<User> hasher, TokenService tokens, RecentSignIns recentSignIns)
 {
     public async Task<AuthResult> HandleAsync(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ public sealed class ChangePasswordHandler(ComplaintCloudDbContext db, TenantCont
         User.ValidatePassword(command.NewPassword, "input.newPassword");
         user.ChangePassword(hasher.HashPassword(user, command.NewPassword));
         await db.SaveChangesAsync(cancellationToken);
+        recentSignIns.Forget(user.Id);
         return new AuthResult(tokens.Issue(tenant, user), tenant, user);
     }
 }

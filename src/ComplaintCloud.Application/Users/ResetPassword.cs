@@ -17,7 +17,8 @@ public sealed record ResetPasswordCommand(string TenantSlug, string Token, strin
 /// ends and the holder is signed in.
 /// </summary>
 public sealed class ResetPasswordHandler(
-    ComplaintCloudDbContext db, TenantContext tenantContext, TenantDirectory directory, IPasswordHasher<User> hasher, TokenService tokens, IClock clock)
+    ComplaintCloudDbContext db, TenantContext tenantContext, TenantDirectory directory, IPasswordHasher<User> hasher, TokenService tokens,
+    RecentSignIns recentSignIns, IClock clock)
 {
     public async Task<AuthResult> HandleAsync(ResetPasswordCommand command, CancellationToken cancellationToken)
     {
@@ -49,6 +50,7 @@ public sealed class ResetPasswordHandler(
 
         user.ChangePassword(hasher.HashPassword(user, command.NewPassword));
         await db.SaveChangesAsync(cancellationToken);
+        recentSignIns.Forget(user.Id);
         var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
         return new AuthResult(tokens.Issue(tenant, user), tenant, user);
     }

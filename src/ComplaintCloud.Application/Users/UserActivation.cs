@@ -12,7 +12,7 @@ namespace ComplaintCloud.Application.Users;
 /// reactivates them (with a fresh log-in). Nothing of what they did is removed. An admin cannot deactivate themself,
 /// so a tenant always keeps someone to undo it.
 /// </summary>
-public sealed class UserActivationHandler(ComplaintCloudDbContext db, TenantContext tenantContext, IClock clock)
+public sealed class UserActivationHandler(ComplaintCloudDbContext db, TenantContext tenantContext, RecentSignIns recentSignIns, IClock clock)
 {
     public async Task<User> DeactivateAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ public sealed class UserActivationHandler(ComplaintCloudDbContext db, TenantCont
         var user = await FindAsync(userId, cancellationToken);
         user.Deactivate(clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
+        recentSignIns.Forget(user.Id);
         return user;
     }
 
