@@ -13,7 +13,7 @@
 # Settings (environment): DURATION seconds a run (20), TENANTS (20), COMPLAINTS over them (240000), BIG_TENANT
 # (none): how many of the complaints the last tenant signed up holds, the others sharing the rest, NO_BUILD=1,
 # SIGNUP_JOBS sign-ups at once (8), HOLD=1 to keep the service and PostgreSQL running after the figures until the
-# script is interrupted (to look into the service with dotnet-gcdump or dotnet-counters), SERVICE_PORT (5097) and
+# script is interrupted or terminated (to look into the service with dotnet-gcdump or dotnet-counters), SERVICE_PORT (5097) and
 # PG_PORT (55497): give each checkout running it at the same time its own pair. The PostgreSQL cluster, its socket
 # and the logs live in a fresh mktemp directory per run, removed at the end.
 set -euo pipefail
@@ -202,6 +202,7 @@ if [[ -n $counters ]]; then
 fi
 if [[ ${HOLD:-0} == 1 ]]; then
   echo "HOLD=1: the service (pid $service_pid) and PostgreSQL (port $pg_port) run on until this script is interrupted."
-  sleep infinity &
-  wait $!
+  # Trapped so that the EXIT trap stops them (a script started in the background ignores SIGINT: send it SIGTERM).
+  trap 'exit 0' INT TERM
+  wait "$service_pid"
 fi
