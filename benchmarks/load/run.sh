@@ -67,9 +67,11 @@ sql -d complaintcloud -c "CREATE EXTENSION pg_stat_statements"
 database="Host=127.0.0.1;Port=$pg_port;Database=complaintcloud"
 # Started in its own folder, as a deployment starts it, so that it reads its appsettings.json: elsewhere the log level
 # falls back to Information and the service logs every SQL command and request, which cost it a sixth of its CPU.
+# MALLOC_ARENA_MAX as the Dockerfile sets it.
 ConnectionStrings__ComplaintCloud="$database;Username=complaintcloud_app" \
 ConnectionStrings__ComplaintCloudMigrations="$database;Username=complaintcloud_owner" \
 Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" ASPNETCORE_ENVIRONMENT=Production Tenants__ProvisionDemo=false \
+MALLOC_ARENA_MAX=2 \
 RateLimits__PerIpPerMinute=100000000 RateLimits__PerTenantPerMinute=100000000 \
   bash -c 'cd src/ComplaintCloud.Api/bin/Release/net10.0 && exec dotnet ComplaintCloud.Api.dll --urls "$0"' "$url" >"$work/service.log" 2>&1 &
 service_pid=$!
