@@ -141,9 +141,15 @@ pgbench_run() {
     "$(echo "$(sed -n "$((count * 99 / 100 + 1))p" "$latencies") / 1000" | bc -l)" "$count"
 }
 
+# The service's CPU per request (user and system time of its process over the run, in ms): other work on a shared
+# machine moves it far less than it moves req/s.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$service_pid/stat"; }
 wrk_run() {
-  BODY_FILE="$work/$1" TOKENS_FILE="$work/$2" wrk -t 2 -c "$3" -d "${duration}s" --timeout 10s -s "$here/graphql.lua" "$url/graphql" \
-    | grep '^RESULT'
+  local before line
+  before=$(cpu_ticks)
+  line="$(BODY_FILE="$work/$1" TOKENS_FILE="$work/$2" wrk -t 2 -c "$3" -d "${duration}s" --timeout 10s -s "$here/graphql.lua" "$url/graphql" \
+    | grep '^RESULT')"
+  echo "$line cpu_ms_per_req=$(echo "scale=2; ($(cpu_ticks) - $before) * 1000 / $(getconf CLK_TCK) / $(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")" | bc)"
 }
 
 tps_of() { sed -n 's/.*tps=\([0-9]*\).*/\1/p' <<<"$1"; }
