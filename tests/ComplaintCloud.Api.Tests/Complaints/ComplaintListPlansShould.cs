@@ -30,7 +30,7 @@ public sealed class ComplaintListPlansShould(ApiFixture api)
 
         AssertARangeScanOf("ix_complaints_tenant_id_received_at_id", first);
         AssertARangeScanOf("ix_complaints_tenant_id_received_at_id", later);
-        Assert.Contains("received_at <=", Scan(later).GetProperty("Index Cond").GetString(), StringComparison.Ordinal);
+        Assert.Contains("received_at <=", Scan(Limit(later)!.Value).GetProperty("Index Cond").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,14 +58,28 @@ public sealed class ComplaintListPlansShould(ApiFixture api)
         Assert.Equal("force_custom_plan", mode);
     }
 
-    // As the list handler asks for a page of 20: the page and one more row, to tell whether there is a next page.
-    private static string Page(string after, string order) => $"SELECT * FROM complaints c WHERE c.tenant_id = @tenant {after} ORDER BY {order} LIMIT 21";
+    // As the list handler asks for a page of 20: the ids of the page and one more row (to tell whether there is a next
+    // page) in the order asked, then their rows.
+    private static string Page(string after, string order) =>
+        $"""
+        SELECT * FROM complaints c WHERE c.tenant_id = @tenant AND c.id IN (
+          SELECT p.id FROM complaints p WHERE p.tenant_id = @tenant {after.Replace("c.", "p.", StringComparison.Ordinal)}
+          ORDER BY {order.Replace("c.", "p.", StringComparison.Ordinal)} LIMIT 21)
+        ORDER BY {order}
+        """;
 
+    // The page's ids come from the index in its order, no sort beneath the limit; sorting the 21 rows after is cheap.
     private static void AssertARangeScanOf(string index, JsonElement plan)
     {
-        Assert.DoesNotContain("Sort", plan.GetRawText(), StringComparison.Ordinal);
-        Assert.True(Scan(plan).TryGetProperty("Index Name", out var name) && name.GetString() == index, plan.GetRawText());
+        var ids = Limit(plan) ?? throw new Xunit.Sdk.XunitException("No limit in " + plan.GetRawText());
+        Assert.DoesNotContain("Sort", ids.GetRawText(), StringComparison.Ordinal);
+        Assert.True(Scan(ids).TryGetProperty("Index Name", out var name) && name.GetString() == index, plan.GetRawText());
     }
+
+    private static JsonElement? Limit(JsonElement plan) =>
+        plan.GetProperty("Node Type").GetString() == "Limit"
+            ? plan
+            : plan.TryGetProperty("Plans", out var children) ? children.EnumerateArray().Select(Limit).FirstOrDefault(found => found is not null) : null;
 
     // The scan beneath the limit; row-level security adds an init plan beside it.
     private static JsonElement Scan(JsonElement plan) =>

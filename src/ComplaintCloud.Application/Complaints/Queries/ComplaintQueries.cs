@@ -86,7 +86,11 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         }
 
         var query = Filtered(filter);
-        var page = (order == ComplaintOrder.NearestDeadline ? ByNearestDeadline(query, after) : Newest(query, after)).Take(size + 1).AsNoTracking();
+        // The page's ids first, read from the index in the order asked, then their rows: planned in one go, PostgreSQL
+        // expects a handful of rows from the tenant filter and the tenant row-level security together, reads every row
+        // of the tenant and sorts them; the ids alone it reads from the index, in order, 21 entries for a page of 20.
+        var ids = InOrder(query, order, after).Take(size + 1).Select(c => c.Id);
+        var page = InOrder(query.Where(c => ids.Contains(c.Id)), order, after: null).AsNoTracking();
         if (parts.HasFlag(ComplaintParts.Clocks))
         {
             page = page.Include(c => c.Clocks).AsSplitQuery();
@@ -101,6 +105,9 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         var cursor = order == ComplaintOrder.NearestDeadline ? (Func<Complaint, string>)DeadlineCursor : NewestCursor;
         return new ComplaintPage(rows.Take(size).Select(c => (c, cursor(c))).ToList(), rows.Count > size, ct => query.CountAsync(ct));
     }
+
+    private static IQueryable<Complaint> InOrder(IQueryable<Complaint> query, ComplaintOrder order, string? after) =>
+        order == ComplaintOrder.NearestDeadline ? ByNearestDeadline(query, after) : Newest(query, after);
 
     // Keyset pagination on (received_at, id) descending: stable while complaints keep arriving. The first condition
     // alone is redundant; it lets PostgreSQL start the scan of the (tenant, received_at, id) index at the cursor
