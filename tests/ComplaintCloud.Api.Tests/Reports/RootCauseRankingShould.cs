@@ -1,8 +1,4 @@
 using ComplaintCloud.Api.Tests.Support;
-using ComplaintCloud.Infrastructure.Data;
-using ComplaintCloud.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace ComplaintCloud.Api.Tests.Reports;
@@ -58,22 +54,8 @@ public sealed class RootCauseRankingShould(ApiFixture api)
     }
 
     // One complaint per why, each a single-why root cause, a minute apart from the given local time on.
-    private Task AddAsync(SignedInTenant tenant, Instant from, params string[] whys) =>
-        Task.WhenAll(whys.Select((why, i) => AddChainAsync(tenant, from.Plus(Duration.FromMinutes(i)), [why])));
+    private async Task AddAsync(SignedInTenant tenant, Instant from, params string[] whys) =>
+        await Task.WhenAll(whys.Select((why, i) => new ReportRows(api, tenant).ComplaintAsync(from.Plus(Duration.FromMinutes(i)), [why])));
 
-    private async Task AddChainAsync(SignedInTenant tenant, Instant receivedAt, string[] whys)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var tenantId = Guid.Parse(tenant.TenantId);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().UseTenant(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintCloudDbContext>();
-        var id = Guid.CreateVersion7();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO complaints (id, tenant_id, number, status, kind, channel, category, description, customer_name, customer_tier,
-              safety_risk, legal_risk, publicity_risk, affected_customers, customer_emotion, attributes, policy_id, policy_version,
-              received_at, handler_ids, root_cause)
-            VALUES ({id}, {tenantId}, {"R-" + id}, 'Investigating', 'Complaint', 'Phone', '产品/质量问题', '客户反映的问题', '王先生', 'Normal',
-              false, false, false, 1, 'Calm', jsonb_build_object(), 'general-enterprise', '1.0.0', {receivedAt}, {Array.Empty<Guid>()}, {whys})
-            """);
-    }
+    private async Task AddChainAsync(SignedInTenant tenant, Instant receivedAt, string[] whys) => await new ReportRows(api, tenant).ComplaintAsync(receivedAt, whys);
 }
