@@ -92,17 +92,18 @@ public sealed class ComplaintReportQuery(
         LIMIT {TopProblems}
         """;
 
-    // Departments of the current plan's tasks; a complaint counts once per department. Each plan's departments come
-    // out of ix_complaint_tasks_report in order, so that they are made distinct by comparing neighbours: count(DISTINCT)
-    // sorted every task (and spilled to disk), and grouping by complaint and department hashed 100,000 groups.
+    // Departments of the current plan's tasks; a complaint counts once per department. Grouping by complaint and
+    // department first, then by department, hashes where count(DISTINCT) sorted every task (and spilled to disk).
+    // Making each plan's departments distinct before the join, in index order, was faster for a month of 100,000
+    // complaints but read every task of the tenant whatever the period: 3–4 times slower for a month of 8,600.
     private const string DepartmentSql = $"""
-        SELECT t.department, count(*)
-        FROM complaints c
-        JOIN (SELECT DISTINCT complaint_id, plan_revision, department FROM complaint_tasks WHERE tenant_id = @tenant) t
-          ON t.complaint_id = c.id AND t.plan_revision = c.plan_revision
-        WHERE {InPeriod}
-        GROUP BY t.department
-        ORDER BY 2 DESC, t.department COLLATE "C"
+        SELECT d.department, count(*)
+        FROM (SELECT t.department
+              FROM complaints c JOIN complaint_tasks t ON t.complaint_id = c.id AND t.plan_revision = c.plan_revision AND t.tenant_id = @tenant
+              WHERE {InPeriod}
+              GROUP BY t.department, c.id) d
+        GROUP BY d.department
+        ORDER BY 2 DESC, d.department COLLATE "C"
         """;
 
     // Clocks are counted per kind and grade first; the per-kind totals then add up those few rows rather than grouping
