@@ -9,8 +9,9 @@ namespace ComplaintCloud.Application.Reports;
 public static class ChannelResponseCompliance
 {
     // The tenant's standards, or seed 001's; complaints hold channel and tier by their C# names, as the standards do.
+    // It reads the partial index ix_complaints_first_responses alone: only its columns.
     public const string Sql = """
-        SELECT s.channel, s.tier, s.seconds, count(c.id), count(c.id) FILTER (WHERE c.first_response_seconds <= s.seconds)
+        SELECT s.channel, s.tier, s.seconds, count(c.first_response_seconds), count(*) FILTER (WHERE c.first_response_seconds <= s.seconds)
         FROM tenants t
         CROSS JOIN LATERAL jsonb_to_recordset(COALESCE(t.channel_standards, @seed_standards::jsonb)) AS s(channel text, tier text, seconds int)
         LEFT JOIN complaints c ON c.tenant_id = @tenant AND c.received_at >= @start AND c.received_at < @end

@@ -34,8 +34,8 @@ public sealed class ComplaintReportQuery(
                count(*) FILTER (WHERE c.resolved_at IS NOT NULL AND c.reopen_count = 0 AND c.handler_count <= 1),
                count(*) FILTER (WHERE c.reopen_count > 0),
                count(*) FILTER (WHERE c.duplicate_of_id IS NOT NULL),
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
+               -- Both percentiles from one sort (two calls sort twice); null without a resolved complaint.
+               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.received_at)::float8 / 3600),
                -- Generated columns rather than last_callback's jsonb, so that this reads ix_complaints_report alone: unpacking
                -- jsonb per complaint cost more than the scan. Every callback has an overall score.
                count(c.callback_overall),
@@ -51,35 +51,59 @@ public sealed class ComplaintReportQuery(
     // The deepest "why" of the 5 Whys is the root cause.
     private const string RootCause = "c.root_cause[cardinality(c.root_cause)]";
 
-    // One scan of the period and the one before it for the five breakdowns and both trends (a scan each cost as much as
-    // all the grouping). GROUPING tells which set a row belongs to (a 0 bit marks the grouped column). Only keys seen in
-    // the period count; a complaint without a root cause is in no root-cause row. Root causes are free text, so only the
-    // top ones come back; the order within a dimension is the ranking of its trend.
-    private static readonly string BreakdownSql = $"""
-        SELECT dimension, key, count, previous_count
-        FROM (SELECT dimension, key, count, previous_count, row_number() OVER (PARTITION BY dimension ORDER BY count DESC, key) AS place
-              FROM (SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status, {RootCause})
-                             WHEN 31 THEN 'kind' WHEN 47 THEN 'category' WHEN 55 THEN 'grade' WHEN 59 THEN 'channel' WHEN 61 THEN 'status'
-                             ELSE 'rootCause' END AS dimension,
-                           COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, {RootCause}, 'UNGRADED') COLLATE "C" AS key,
-                           count(*) FILTER (WHERE c.received_at >= @start) AS count,
-                           count(*) FILTER (WHERE c.received_at < @start) AS previous_count
-                    FROM complaints c
-                    WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end
-                    GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status), ({RootCause}))
-                    HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0 AND (GROUPING({RootCause}) = 1 OR {RootCause} IS NOT NULL)) tallies
-             ) ranked
-        WHERE dimension <> 'rootCause' OR place <= {TopProblems}
+    // One scan of the period and the one before it for the five breakdowns and the categories' trend (a scan each cost
+    // as much as all the grouping), reading ix_complaints_report alone. GROUPING tells which set a row belongs to (a 0
+    // bit marks the grouped column). Only keys seen in the period count; the order within a dimension is the ranking
+    // of its trend.
+    private const string BreakdownSql = """
+        SELECT CASE GROUPING(c.kind, c.category, c.grade_code, c.channel, c.status)
+                 WHEN 15 THEN 'kind' WHEN 23 THEN 'category' WHEN 27 THEN 'grade' WHEN 29 THEN 'channel' ELSE 'status' END AS dimension,
+               COALESCE(c.kind, c.category, c.grade_code, c.channel, c.status, 'UNGRADED') COLLATE "C" AS key,
+               count(*) FILTER (WHERE c.received_at >= @start) AS count,
+               count(*) FILTER (WHERE c.received_at < @start) AS previous_count
+        FROM complaints c
+        WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end
+        GROUP BY GROUPING SETS ((c.kind), (c.category), (c.grade_code), (c.channel), (c.status))
+        HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0
         ORDER BY dimension, count DESC, key
         """;
 
-    // Departments of the current plan's tasks; a complaint counts once per department.
+    // Root causes are free text, too wide for an index row: they are grouped by the digest of the deepest why
+    // (root_cause_digest, read from ix_complaints_root_causes alone), and only the contenders for the top places, the
+    // groups counting at least as many as the third largest, have their text read, from one complaint each (the latest,
+    // found by its receipt), for the ranking by text among equal counts. A complaint without a root cause is in no row.
+    private static readonly string RootCauseSql = $"""
+        WITH tallies AS (
+            SELECT c.root_cause_digest AS digest,
+                   count(*) FILTER (WHERE c.received_at >= @start) AS count,
+                   count(*) FILTER (WHERE c.received_at < @start) AS previous_count,
+                   max(c.received_at) AS last_received_at
+            FROM complaints c
+            WHERE c.tenant_id = @tenant AND c.received_at >= @previous_start AND c.received_at < @end AND cardinality(c.root_cause) > 0
+            GROUP BY c.root_cause_digest
+            HAVING count(*) FILTER (WHERE c.received_at >= @start) > 0)
+        SELECT 'rootCause', k.key COLLATE "C" AS key, t.count, t.previous_count
+        FROM tallies t
+        CROSS JOIN LATERAL (SELECT {RootCause} AS key FROM complaints c
+                            WHERE c.tenant_id = @tenant AND c.received_at = t.last_received_at AND c.root_cause_digest = t.digest
+                            LIMIT 1) k
+        WHERE t.count >= (SELECT min(top.count) FROM (SELECT count FROM tallies ORDER BY count DESC LIMIT {TopProblems}) top)
+        ORDER BY t.count DESC, key
+        LIMIT {TopProblems}
+        """;
+
+    // Departments of the current plan's tasks; a complaint counts once per department. Grouping by complaint and
+    // department first, then by department, hashes where count(DISTINCT) sorted every task (and spilled to disk).
+    // Making each plan's departments distinct before the join, in index order, was faster for a month of 100,000
+    // complaints but read every task of the tenant whatever the period: 3–4 times slower for a month of 8,600.
     private const string DepartmentSql = $"""
-        SELECT t.department, count(DISTINCT c.id)
-        FROM complaints c JOIN complaint_tasks t ON t.complaint_id = c.id AND t.plan_revision = c.plan_revision AND t.tenant_id = @tenant
-        WHERE {InPeriod}
-        GROUP BY t.department
-        ORDER BY 2 DESC, t.department COLLATE "C"
+        SELECT d.department, count(*)
+        FROM (SELECT t.department
+              FROM complaints c JOIN complaint_tasks t ON t.complaint_id = c.id AND t.plan_revision = c.plan_revision AND t.tenant_id = @tenant
+              WHERE {InPeriod}
+              GROUP BY t.department, c.id) d
+        GROUP BY d.department
+        ORDER BY 2 DESC, d.department COLLATE "C"
         """;
 
     // Clocks are counted per kind and grade first; the per-kind totals then add up those few rows rather than grouping
@@ -105,12 +129,13 @@ public sealed class ComplaintReportQuery(
         LIMIT {TypicalCaseCount}
         """;
 
-    // An audit is an object in the report's jsonb; a report not yet audited holds a JSON null there.
+    // An audit is an object in the report's jsonb; a report not yet audited holds a JSON null there. Only the
+    // complaints with a report, through their partial index ix_complaints_analysis_reports.
     private const string AnalysisSql = $"""
-        SELECT count(c.analysis_report),
+        SELECT count(*),
                count(*) FILTER (WHERE jsonb_typeof(c.analysis_report->'audit') = 'object'),
                count(*) FILTER (WHERE (c.analysis_report->'audit'->>'fixEffective')::boolean)
-        FROM complaints c WHERE {InPeriod}
+        FROM complaints c WHERE {InPeriod} AND c.analysis_report IS NOT NULL
         """;
 
     // The tenant's rate as a one-row table; a policy without the setting (only the winery has it) yields a null rate.
@@ -155,16 +180,16 @@ public sealed class ComplaintReportQuery(
     {
         var scope = await ReportScope.ResolveAsync(db, tenantContext, input, cancellationToken);
 
-        // The two joins (tasks, clocks) run on a second connection beside the other statements: in a busy month they
-        // are about half the report's database time, and one batch runs on one core.
+        // The clocks' join and the breakdowns run on a second connection beside the other statements: in a busy month
+        // they are about half the report's database time, and one batch runs on one core.
         await using var second = contexts.Create(tenantContext);
-        var joins = QueryAsync(second, scope, [DepartmentSql, SlaSql], ReadJoinsAsync, cancellationToken);
+        var tallies = QueryAsync(second, scope, [SlaSql, BreakdownSql, RootCauseSql], ReadTalliesAsync, cancellationToken);
         var figures = QueryAsync(
             db, scope,
-            [SummarySql, BreakdownSql, TypicalSql, AnalysisSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql],
+            [SummarySql, DepartmentSql, TypicalSql, AnalysisSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql],
             ReadFiguresAsync, cancellationToken);
-        await Task.WhenAll(joins, figures);
-        return Compose(scope.Period, await joins, await figures);
+        await Task.WhenAll(tallies, figures);
+        return Compose(scope.Period, await tallies, await figures);
     }
 
     private static async Task<T> QueryAsync<T>(
@@ -175,8 +200,9 @@ public sealed class ComplaintReportQuery(
         {
             // The report already spreads its statements over two connections; PostgreSQL's parallel workers on top of
             // that cost more than they gained (on 2 cores, a month of 100,000 complaints: 863 ms with them, 637 without).
-            // The pool's reset undoes the setting.
-            await context.Database.ExecuteSqlRawAsync("SET max_parallel_workers_per_gather = 0", cancellationToken);
+            // The percentiles' sort of a month's resolved hours spills to disk at the default 4 MB (about twice as slow
+            // for 67,000 of them). The pool's reset undoes both settings.
+            await context.Database.ExecuteSqlRawAsync("SET max_parallel_workers_per_gather = 0; SET work_mem = '32MB'", cancellationToken);
             await using var batch = new NpgsqlBatch((NpgsqlConnection)context.Database.GetDbConnection());
             foreach (var sql in statements)
             {
@@ -198,17 +224,12 @@ public sealed class ComplaintReportQuery(
         }
     }
 
-    private sealed record Joins(IReadOnlyList<Tally> Departments, IReadOnlyList<SlaCompliance> Sla);
+    private sealed record Breakdown(string Dimension, string Key, int Count, int PreviousCount);
 
-    private static async Task<Joins> ReadJoinsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    private sealed record Tallies(IReadOnlyList<SlaCompliance> Sla, IReadOnlyList<Breakdown> Breakdowns);
+
+    private static async Task<Tallies> ReadTalliesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        var departments = new List<Tally>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            departments.Add(new Tally(reader.GetString(0), (int)reader.GetInt64(1)));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
         var sla = new List<SlaCompliance>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -218,7 +239,22 @@ public sealed class ComplaintReportQuery(
                 reader.GetString(0), reader.GetBoolean(1) ? null : reader.GetString(2), (int)met, (int)breached, (int)reader.GetInt64(5), Rate.Of(met, met + breached)));
         }
 
-        return new Joins(departments, sla);
+        var breakdowns = new List<Breakdown>();
+        // The breakdowns, then the top root causes.
+        for (var statement = 0; statement < 2; statement++)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var dimension = reader.GetString(0);
+                var key = reader.GetString(1);
+                // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
+                breakdowns.Add(new Breakdown(
+                    dimension, dimension is "kind" or "channel" or "status" ? ReportNames.ScreamingCase(key) : key, (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+            }
+        }
+
+        return new Tallies(sla, breakdowns);
     }
 
     private sealed record Summary(
@@ -226,7 +262,7 @@ public sealed class ComplaintReportQuery(
         SatisfactionAverages Satisfaction);
 
     private sealed record Figures(
-        Summary Summary, IReadOnlyList<(string Dimension, string Key, int Count, int PreviousCount)> Breakdowns, IReadOnlyList<TypicalCase> Typical,
+        Summary Summary, IReadOnlyList<Tally> Departments, IReadOnlyList<TypicalCase> Typical,
         AnalysisReportCounts Analysis, PointsLedger Ledger, IReadOnlyList<PreventiveMeasureOutcome> Measures, IReadOnlyList<ChannelResponse> ChannelResponse);
 
     private static async Task<Figures> ReadFiguresAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
@@ -234,20 +270,18 @@ public sealed class ComplaintReportQuery(
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt64(0);
         var resolved = reader.GetInt64(1);
-        var callbacks = reader.GetInt64(7);
+        var percentiles = reader.IsDBNull(5) ? null : reader.GetFieldValue<double[]>(5);
+        var callbacks = reader.GetInt64(6);
         var summary = new Summary(
             (int)total, Rate.Of(resolved, total), Rate.Of(reader.GetInt64(2), resolved), Rate.Of(reader.GetInt64(3), total), Rate.Of(reader.GetInt64(4), total),
-            Rate.Of(reader.GetInt64(8), callbacks), Hours(reader, 5), Hours(reader, 6),
-            new SatisfactionAverages((int)callbacks, Nullable(reader, 9), Nullable(reader, 10), Nullable(reader, 11), Nullable(reader, 12), Nullable(reader, 13)));
+            Rate.Of(reader.GetInt64(7), callbacks), Hours(percentiles, 0), Hours(percentiles, 1),
+            new SatisfactionAverages((int)callbacks, Nullable(reader, 8), Nullable(reader, 9), Nullable(reader, 10), Nullable(reader, 11), Nullable(reader, 12)));
 
         await reader.NextResultAsync(cancellationToken);
-        var breakdowns = new List<(string Dimension, string Key, int Count, int PreviousCount)>();
+        var departments = new List<Tally>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var dimension = reader.GetString(0);
-            var key = reader.GetString(1);
-            // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
-            breakdowns.Add((dimension, dimension is "kind" or "channel" or "status" ? ReportNames.ScreamingCase(key) : key, (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
+            departments.Add(new Tally(reader.GetString(0), (int)reader.GetInt64(1)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -266,20 +300,20 @@ public sealed class ComplaintReportQuery(
         var ledger = await LedgerAsync(reader, cancellationToken);
         var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
         var channelResponse = await ChannelResponseCompliance.ReadAsync(reader, cancellationToken);
-        return new Figures(summary, breakdowns, typical, analysis, ledger, measures, channelResponse);
+        return new Figures(summary, departments, typical, analysis, ledger, measures, channelResponse);
     }
 
-    private static ComplaintReport Compose(ReportPeriod period, Joins joins, Figures figures)
+    private static ComplaintReport Compose(ReportPeriod period, Tallies tallies, Figures figures)
     {
-        var (summary, breakdowns) = (figures.Summary, figures.Breakdowns);
+        var (summary, breakdowns) = (figures.Summary, tallies.Breakdowns);
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => new Tally(b.Key, b.Count)).ToList();
         IReadOnlyList<RecurringProblem> Top(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Take(TopProblems)
             .Select(b => new RecurringProblem(b.Key, b.Count, b.PreviousCount, Trend(b.Count, b.PreviousCount))).ToList();
         return new ComplaintReport(
             Date(period.From), Date(period.To), Date(period.PreviousFrom), Date(period.PreviousTo), summary.Total,
-            Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), joins.Departments,
+            Of("kind"), Of("category"), Of("grade"), Of("channel"), Of("status"), figures.Departments,
             summary.Resolution, summary.FirstContact, summary.Reopen, summary.Duplicate, summary.CallbackSatisfaction,
-            summary.P50, summary.P90, summary.Satisfaction, joins.Sla, Top("category"), Top("rootCause"), figures.Typical, figures.Analysis,
+            summary.P50, summary.P90, summary.Satisfaction, tallies.Sla, Top("category"), Top("rootCause"), figures.Typical, figures.Analysis,
             figures.Ledger, figures.Measures, figures.ChannelResponse);
     }
 
@@ -332,8 +366,7 @@ public sealed class ComplaintReportQuery(
 
     private static Guid? Id(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
 
-    private static double? Hours(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Math.Round(reader.GetDouble(ordinal), 2);
+    private static double? Hours(double[]? percentiles, int index) => percentiles is null ? null : Math.Round(percentiles[index], 2);
 
     private static double? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

@@ -1,0 +1,31 @@
+using ComplaintCloud.Api.Tests.Support;
+
+namespace ComplaintCloud.Api.Tests.Reports;
+
+/// <summary>The report's <c>byDepartment</c>: complaints with a task of the department in their current plan, each once.</summary>
+[Collection(ApiFixture.Collection)]
+public sealed class ReportDepartmentsShould(ApiFixture api)
+{
+    [Fact]
+    public async Task Count_a_complaint_once_per_department_of_its_current_plan_only()
+    {
+        var tenant = await api.SignUpAsync();
+        var rows = new ReportRows(api, tenant);
+        var revised = await rows.ComplaintAsync(KnownMonth.At(10, 3, 9, 0), planRevision: 1);
+        await rows.TaskAsync(revised, 0, "物流部");
+        await rows.TaskAsync(revised, 1, "质检部");
+        await rows.TaskAsync(revised, 1, "质检部");
+        await rows.TaskAsync(revised, 1, "客服部");
+        var planned = await rows.ComplaintAsync(KnownMonth.At(10, 4, 9, 0));
+        await rows.TaskAsync(planned, 0, "质检部");
+        var lastMonth = await rows.ComplaintAsync(KnownMonth.At(9, 4, 9, 0));
+        await rows.TaskAsync(lastMonth, 0, "质检部");
+
+        var result = await tenant.Client.SendAsync("""query { report(period: {month: "2026-10"}) { byDepartment { key count } } }""");
+
+        result.AssertNoErrors();
+        var departments = result.Data.GetProperty("report").GetProperty("byDepartment").EnumerateArray()
+            .Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}");
+        Assert.Equal(["质检部 2", "客服部 1"], departments);
+    }
+}
