@@ -102,7 +102,7 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
             catch
             {
                 result.Dispose();
-                ForgetIfCarried(command);
+                Forget(command.Connection);
                 throw;
             }
         }
@@ -121,7 +121,7 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
             catch
             {
                 await result.DisposeAsync();
-                ForgetIfCarried(command);
+                Forget(command.Connection);
                 throw;
             }
         }
@@ -205,7 +205,15 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
 
     private void ForgetIfCarried(DbCommand command)
     {
-        if (command.Connection is { } connection && CarriesSetting(command) && _applied.TryGetValue(connection, out _))
+        if (CarriesSetting(command))
+        {
+            Forget(command.Connection);
+        }
+    }
+
+    private void Forget(DbConnection? connection)
+    {
+        if (connection is not null && _applied.TryGetValue(connection, out _))
         {
             _applied.AddOrUpdate(connection, Unknown);
         }

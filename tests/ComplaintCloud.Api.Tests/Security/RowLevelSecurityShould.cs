@@ -105,11 +105,7 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     {
         var (_, b) = await TwoTenantsWithAComplaintEachAsync();
         using var telemetry = new TelemetryCapture();
-        var tenant = new TenantContext();
-        await using var db = ContextFor(api.ConnectionString, tenant);
-        // As a request's connection: opened before its tenant is known.
-        await db.Database.OpenConnectionAsync();
-        tenant.UseTenant(Guid.Parse(b.TenantId));
+        await using var db = await OpenedBeforeItsTenantAsync(b.TenantId);
 
         List<Guid> seen;
         using (var query = ComplaintCloudTelemetry.Traces.StartActivity("first query"))
@@ -125,10 +121,7 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
     public async Task NameTheTenantAgainAfterTheQueryThatCarriedItFailed()
     {
         var (_, b) = await TwoTenantsWithAComplaintEachAsync();
-        var tenant = new TenantContext();
-        await using var db = ContextFor(api.ConnectionString, tenant);
-        await db.Database.OpenConnectionAsync();
-        tenant.UseTenant(Guid.Parse(b.TenantId));
+        await using var db = await OpenedBeforeItsTenantAsync(b.TenantId);
 
         // PostgreSQL rolls back the failed round trip, the setting it carried included.
         await Assert.ThrowsAsync<PostgresException>(() => db.Complaints.Select(c => 1 / (c.Number.Length - c.Number.Length)).ToListAsync());
@@ -264,6 +257,16 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
         }
 
         return ContextFor(connectionString, tenant);
+    }
+
+    // As a request's context: its connection opened before its tenant is known.
+    private async Task<ComplaintCloudDbContext> OpenedBeforeItsTenantAsync(string tenantId)
+    {
+        var tenant = new TenantContext();
+        var db = ContextFor(api.ConnectionString, tenant);
+        await db.Database.OpenConnectionAsync();
+        tenant.UseTenant(Guid.Parse(tenantId));
+        return db;
     }
 
     private static ComplaintCloudDbContext ContextFor(string connectionString, TenantContext tenant)
