@@ -49,10 +49,8 @@ public static class InfrastructureServices
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(TenantSessionInterceptor.Instance);
 
-    private const string PlanCacheMode = "plan_cache_mode";
-
     // The statements run most (SLA batches, intake, reads by id) are parsed once per connection instead of on every
-    // call. A connection string that sets its own limit, or its own plan cache mode, keeps it. The pool's reset is
+    // call. A connection string that sets its own limit keeps it. The pool's reset is
     // what clears a connection's tenant setting before the next user (TenantSessionInterceptor), so it may not be
     // turned off.
     private static string Tuned(string connectionString)
@@ -68,14 +66,6 @@ public static class InfrastructureServices
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
-        }
-
-        // Prepared statements keep their parsing, but each run is planned for its own values. PostgreSQL's generic
-        // plan, made once for every tenant from a statement's sixth run, takes each tenant for an average one: for a
-        // tenant of 200,000 complaints it sorted them all to show a page of 20 (4 s instead of a millisecond).
-        if (builder.Options?.Contains(PlanCacheMode, StringComparison.Ordinal) != true)
-        {
-            builder.Options = $"{builder.Options} -c {PlanCacheMode}=force_custom_plan".TrimStart();
         }
 
         return builder.ConnectionString;

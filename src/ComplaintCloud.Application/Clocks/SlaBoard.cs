@@ -38,6 +38,7 @@ public sealed class SlaBoard(ComplaintCloudDbContext db, TenantContext tenantCon
             .OrderBy(k => k.DueAt)
             .Take(take)
             .Join(db.Complaints.AsNoTracking(), k => k.ComplaintId, c => c.Id, (k, c) => new { Clock = k, Complaint = c })
+            .PlannedForItsTenant()
             .ToListAsync(cancellationToken);
         var calendar = await CalendarAsync(cancellationToken);
         return [.. rows.Select(r => new SlaBoardItem(r.Complaint, r.Clock, r.Clock.RemainingAt(now, calendar))).OrderBy(i => i.Remaining)];

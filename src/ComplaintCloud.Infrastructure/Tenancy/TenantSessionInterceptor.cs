@@ -23,14 +23,28 @@ namespace ComplaintCloud.Infrastructure.Tenancy;
 /// its statements' results by position. If that round trip fails, PostgreSQL rolls the setting back with it, so the
 /// connection is set again before its next command.
 /// </para>
+/// <para>
+/// A query tagged by <see cref="TenantPlans"/> carries, in that same first statement, a <c>plan_cache_mode</c> local to
+/// its round trip's implicit transaction, so that PostgreSQL plans it for its own tenant.
+/// </para>
 /// </summary>
 public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor
 {
     public static readonly TenantSessionInterceptor Instance = new();
 
     private const string TenantParameter = "app_tenant_setting";
-    private const string SetSql = $"SELECT set_config('{RowLevelSecurity.TenantSetting}', @{TenantParameter}, false)";
-    private const string SetBeforeQuery = SetSql + ";\n";
+    private const string SetTenant = $"set_config('{RowLevelSecurity.TenantSetting}', @{TenantParameter}, false)";
+    private const string SetSql = "SELECT " + SetTenant;
+
+    // Until the round trip's end: Npgsql sends one Sync after a command's statements, which ends the implicit
+    // transaction they share (and a failure rolls it back).
+    private const string SetCustomPlans = "set_config('plan_cache_mode', 'force_custom_plan', true)";
+
+    // What a LINQ query may carry in front of its own text: one statement, whose result is skipped.
+    private const string TenantBeforeQuery = SetSql + ";\n";
+    private const string PlansBeforeQuery = "SELECT " + SetCustomPlans + ";\n";
+    private const string BothBeforeQuery = SetSql + ", " + SetCustomPlans + ";\n";
+    private const string TaggedQuery = "-- " + TenantPlans.Tag;
 
     // What the pool's reset leaves, and what the setting holds without a tenant.
     private const string NoTenant = "";
@@ -102,7 +116,7 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
             catch
             {
                 result.Dispose();
-                Forget(command.Connection);
+                ForgetIfCarried(command);
                 throw;
             }
         }
@@ -121,7 +135,7 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
             catch
             {
                 await result.DisposeAsync();
-                Forget(command.Connection);
+                ForgetIfCarried(command);
                 throw;
             }
         }
@@ -188,24 +202,47 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
     }
 
+    // True when the query carries its tenant; a query that needs no setting carries nothing.
     private bool CarryInQuery(DbCommand command, CommandEventData eventData)
     {
-        if (eventData.CommandSource != CommandSource.LinqQuery || Stale(command.Connection, eventData.Context) is not { } tenant)
+        if (eventData.CommandSource != CommandSource.LinqQuery)
         {
             return false;
         }
 
-        command.CommandText = SetBeforeQuery + command.CommandText;
+        var tenant = Stale(command.Connection, eventData.Context);
+        var plannedForItsTenant = command.CommandText.StartsWith(TaggedQuery, StringComparison.Ordinal);
+        var carried = (tenant, plannedForItsTenant) switch
+        {
+            (not null, true) => BothBeforeQuery,
+            (not null, false) => TenantBeforeQuery,
+            (null, true) => PlansBeforeQuery,
+            (null, false) => null,
+        };
+        if (carried is null)
+        {
+            return false;
+        }
+
+        command.CommandText = carried + command.CommandText;
+        if (tenant is null)
+        {
+            return false;
+        }
+
         AddTenantParameter(command, tenant);
         _applied.AddOrUpdate(command.Connection!, tenant);
         return true;
     }
 
-    private static bool CarriesSetting(DbCommand command) => command.CommandText.StartsWith(SetBeforeQuery, StringComparison.Ordinal);
+    private static bool CarriesSetting(DbCommand command) => CarriesTenant(command) || command.CommandText.StartsWith(PlansBeforeQuery, StringComparison.Ordinal);
+
+    private static bool CarriesTenant(DbCommand command) =>
+        command.CommandText.StartsWith(TenantBeforeQuery, StringComparison.Ordinal) || command.CommandText.StartsWith(BothBeforeQuery, StringComparison.Ordinal);
 
     private void ForgetIfCarried(DbCommand command)
     {
-        if (CarriesSetting(command))
+        if (CarriesTenant(command))
         {
             Forget(command.Connection);
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ComplaintCloud.Api.Tests.Support;
-using ComplaintCloud.Infrastructure;
+using ComplaintCloud.Application.Complaints.Queries;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -44,18 +44,71 @@ public sealed class ComplaintListPlansShould(ApiFixture api)
         AssertARangeScanOf("ix_complaints_tenant_id_nearest_due_at_id", first);
     }
 
+    // PostgreSQL's generic plan, used from a prepared statement's sixth run, takes every tenant for an average one:
+    // with 1,000 tenants it read every row of a tenant holding 200,000 for a page of 20 (docs/load.md).
     [Fact]
     public async Task PlanEveryRunOfAPreparedPageForItsOwnTenant()
     {
-        // PostgreSQL's generic plan, used from a prepared statement's sixth run, takes every tenant for an average one:
-        // with 1,000 tenants it read every row of a tenant holding 200,000 for a page of 20 (docs/load.md).
-        await using var db = new ComplaintCloudDbContext(
-            (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(api.ConnectionString).Options,
-            new TenantContext());
+        // A small tenant's page keeps custom plans by itself: the session prefers the generic plan here, as PostgreSQL
+        // did for the page among 1,000 tenants.
+        var (db, tenant) = await OwnConnectionOfATenantAsync("-c plan_cache_mode=force_generic_plan");
+        await using var _ = db;
+        var list = new ComplaintQueries(db, tenant);
 
-        var mode = await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+        for (var run = 0; run < RunsPastTheFifthPrepared; run++)
+        {
+            await list.ListAsync(new ComplaintFilter(), ComplaintOrder.Newest, 20, null, ComplaintParts.Row, CancellationToken.None);
+        }
 
-        Assert.Equal("force_custom_plan", mode);
+        var (custom, generic) = await PlansOfComplaintStatementsAsync(db);
+        Assert.True(custom > 5, $"The page ran {custom} times prepared: not past the fifth.");
+        Assert.Equal(0L, generic);
+        var afterThePages = await db.Database.SqlQuery<string>($"SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+        Assert.Equal("force_generic_plan", afterThePages);
+    }
+
+    // Planning every run of intake's statements and reads by id cost intake a third of its throughput (docs/load.md).
+    [Fact]
+    public async Task LeaveOtherPreparedStatementsTheirGenericPlan()
+    {
+        var (db, _) = await OwnConnectionOfATenantAsync(options: null);
+        await using var __ = db;
+        var id = Guid.NewGuid();
+
+        for (var run = 0; run < RunsPastTheFifthPrepared; run++)
+        {
+            await db.Complaints.AsNoTracking().Where(c => c.Id == id).ToListAsync();
+        }
+
+        var (_, generic) = await PlansOfComplaintStatementsAsync(db);
+        Assert.True(generic > 0, "Every run of an untagged statement was planned anew.");
+    }
+
+    // Npgsql prepares a statement on its fifth use; PostgreSQL plans the first five runs of a prepared statement for
+    // their values and may reuse a generic plan from the sixth.
+    private const int RunsPastTheFifthPrepared = 12;
+
+    // A pool of its own (by its application name), so the connection's prepared statements are the test's alone.
+    private async Task<(ComplaintCloudDbContext Db, TenantContext Tenant)> OwnConnectionOfATenantAsync(string? options)
+    {
+        var signedUp = await api.SignUpAsync();
+        var tenant = new TenantContext();
+        tenant.SignIn(Guid.Parse(signedUp.TenantId), Guid.NewGuid(), []);
+        var connectionString = new NpgsqlConnectionStringBuilder(api.ConnectionString) { ApplicationName = $"plans-{Guid.NewGuid():N}", Options = options }.ConnectionString;
+        var db = ServiceContext.For(connectionString, tenant);
+        await db.Database.OpenConnectionAsync();
+        return (db, tenant);
+    }
+
+    // Runs of the prepared statements on the context's connection that read complaints, planned anew and generic.
+    private static async Task<(long Custom, long Generic)> PlansOfComplaintStatementsAsync(ComplaintCloudDbContext db)
+    {
+        await using var plans = new NpgsqlCommand(
+            "SELECT coalesce(sum(custom_plans), 0), coalesce(sum(generic_plans), 0) FROM pg_prepared_statements WHERE statement LIKE '%FROM complaints%'",
+            (NpgsqlConnection)db.Database.GetDbConnection());
+        await using var reader = await plans.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     // As the list handler asks for a page of 20: the ids of the page and one more row (to tell whether there is a next

@@ -256,24 +256,17 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
             tenant.UseTenant(Guid.Parse(tenantId));
         }
 
-        return ContextFor(connectionString, tenant);
+        return ServiceContext.For(connectionString, tenant);
     }
 
     // As a request's context: its connection opened before its tenant is known.
     private async Task<ComplaintCloudDbContext> OpenedBeforeItsTenantAsync(string tenantId)
     {
         var tenant = new TenantContext();
-        var db = ContextFor(api.ConnectionString, tenant);
+        var db = ServiceContext.For(api.ConnectionString, tenant);
         await db.Database.OpenConnectionAsync();
         tenant.UseTenant(Guid.Parse(tenantId));
         return db;
-    }
-
-    private static ComplaintCloudDbContext ContextFor(string connectionString, TenantContext tenant)
-    {
-        var options = (DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connectionString).Options;
-        return new ComplaintCloudDbContext(options, tenant);
     }
 
     private static Task<int> BackendOfAsync(ComplaintCloudDbContext db) =>

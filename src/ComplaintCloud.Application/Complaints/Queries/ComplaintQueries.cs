@@ -90,7 +90,7 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         // expects a handful of rows from the tenant filter and the tenant row-level security together, reads every row
         // of the tenant and sorts them; the ids alone it reads from the index, in order, 21 entries for a page of 20.
         var ids = InOrder(query, order, after).Take(size + 1).Select(c => c.Id);
-        var page = InOrder(query.Where(c => ids.Contains(c.Id)), order, after: null).AsNoTracking();
+        var page = InOrder(query.Where(c => ids.Contains(c.Id)), order, after: null).AsNoTracking().PlannedForItsTenant();
         if (parts.HasFlag(ComplaintParts.Clocks))
         {
             page = page.Include(c => c.Clocks).AsSplitQuery();
