@@ -32,7 +32,8 @@ url="http://127.0.0.1:$service_port"
 
 infra/postgres/ensure-installed.sh
 if ! command -v wrk >/dev/null; then
-  apt-get install -y wrk >/dev/null
+  # A fresh machine's package lists may not be there yet.
+  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 fi
 if [[ ${NO_BUILD:-0} != 1 ]]; then
   dotnet build ComplaintCloud.sln -c Release -v quiet -nologo
