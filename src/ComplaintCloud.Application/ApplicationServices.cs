@@ -34,6 +34,7 @@ public static class ApplicationServices
             .AddScoped<RefreshTokenHandler>()
             .AddScoped<SignedInUserCheck>()
             .AddSingleton<RecentSignIns>()
+            .AddSingleton<RecentlyWritableTenants>()
             .AddScoped<UserActivationHandler>()
             .AddScoped<ChangePasswordHandler>()
             .AddScoped<SignOutEverywhereHandler>()

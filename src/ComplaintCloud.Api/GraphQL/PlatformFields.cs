@@ -1,3 +1,4 @@
+using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL;
@@ -41,6 +42,11 @@ public static class PlatformFields
                 var input = c.GetArgument<SuspendTenantInput>("input");
                 var platform = c.Service<PlatformDirectory>();
                 var found = Guid.TryParse(input.TenantId, out var id) && await platform.SetSuspendedAsync(id, input.Suspended, c.CancellationToken);
+                if (found)
+                {
+                    c.Service<RecentlyWritableTenants>().Forget(id);
+                }
+
                 return found
                     ? (await platform.ListTenantsAsync(c.CancellationToken)).Single(t => t.Id == id)
                     : throw new Domain.DomainException(Domain.ErrorCode.NotFound, "There is no such tenant.");

@@ -1,15 +1,18 @@
+using ComplaintCloud.Application.Tenants;
 using ComplaintCloud.Domain;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace ComplaintCloud.Api.Security;
 
 /// <summary>
 /// A tenant the platform operator suspended is read-only: its people can still log in and read, but every other
-/// mutation is FORBIDDEN.
+/// mutation is FORBIDDEN. A tenant found writable is not asked again for <see cref="Application.RecentConfirmations.Lifetime"/>;
+/// the node that suspends it refuses at once, another node within that time.
 /// </summary>
 internal sealed class SuspendedTenantRule : ValidationRuleBase
 {
@@ -23,9 +26,17 @@ internal sealed class SuspendedTenantRule : ValidationRuleBase
             return null;
         }
 
+        var writable = context.RequestServices.GetRequiredService<RecentlyWritableTenants>();
+        var now = context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant();
+        if (writable.Confirms(tenantId, now))
+        {
+            return null;
+        }
+
         var db = context.RequestServices.GetRequiredService<ComplaintCloudDbContext>();
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId && t.SuspendedAt != null, context.CancellationToken))
         {
+            writable.Remember(tenantId, now);
             return null;
         }
 

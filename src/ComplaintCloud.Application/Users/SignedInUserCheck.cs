@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ComplaintCloud.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -8,7 +7,7 @@ namespace ComplaintCloud.Application.Users;
 /// <summary>
 /// Whether a verified token still speaks for its user: the user exists in the token's tenant (the scope's tenant, so
 /// row-level security answers), is active, and has not changed credentials since the token was issued. A yes is kept
-/// for <see cref="RecentSignIns.Lifetime"/>, so that a user's run of requests does not pay a query each.
+/// for <see cref="RecentConfirmations.Lifetime"/>, so that a user's run of requests does not pay a query each.
 /// </summary>
 public sealed class SignedInUserCheck(ComplaintCloudDbContext db, RecentSignIns recent, IClock clock)
 {
@@ -35,23 +34,5 @@ public sealed class SignedInUserCheck(ComplaintCloudDbContext db, RecentSignIns 
     }
 }
 
-/// <summary>
-/// The users whose tokens <see cref="SignedInUserCheck"/> found current a moment ago. This node forgets a user as
-/// soon as it deactivates them or changes their credentials, so its own refusals come at once; another node may take
-/// the old token for up to <see cref="Lifetime"/> more.
-/// </summary>
-public sealed class RecentSignIns
-{
-    public static readonly Duration Lifetime = Duration.FromSeconds(2);
-
-    private readonly ConcurrentDictionary<Guid, (string SecurityStamp, Instant CheckedAt)> _confirmed = new();
-
-    public bool Confirms(Guid userId, string securityStamp, Instant now) =>
-        _confirmed.TryGetValue(userId, out var confirmed)
-        && confirmed.SecurityStamp == securityStamp
-        && now - confirmed.CheckedAt < Lifetime;
-
-    public void Remember(Guid userId, string securityStamp, Instant now) => _confirmed[userId] = (securityStamp, now);
-
-    public void Forget(Guid userId) => _confirmed.TryRemove(userId, out _);
-}
+/// <summary>The users whose tokens <see cref="SignedInUserCheck"/> found current a moment ago, by security stamp.</summary>
+public sealed class RecentSignIns : RecentConfirmations<Guid, string>;

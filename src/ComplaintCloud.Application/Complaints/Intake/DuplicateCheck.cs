@@ -22,11 +22,13 @@ internal static class DuplicateCheck
         }
 
         var family = category.Split('/')[0];
+        // Made here, not in the query: EF Core compiles an expression it has to work out, on every run.
+        var familyPrefix = family + "/";
         var since = receivedAt - Duration.FromDays(windowDays);
         return await db.Complaints.AsNoTracking()
             .Where(c => c.ReceivedAt >= since)
             .Where(c => (contactKey != null && c.ContactKey == contactKey) || (number != null && c.Customer.CustomerNumber == number))
-            .Where(c => c.Category == family || c.Category.StartsWith(family + "/"))
+            .Where(c => c.Category == family || c.Category.StartsWith(familyPrefix))
             .OrderByDescending(c => c.ReceivedAt)
             .FirstOrDefaultAsync(cancellationToken);
     }
