@@ -91,11 +91,10 @@ public sealed partial class Complaint
     /// <summary>Set once at intake, where the tenant's country is known to read a local phone number.</summary>
     public void KeyContactAs(string? contactKey) => ContactKey = contactKey;
 
-    public void FlagDuplicateOf(Complaint earlier, Instant at)
+    public void FlagDuplicateOf(Guid earlierId, string earlierNumber, Instant at)
     {
-        ArgumentNullException.ThrowIfNull(earlier);
-        DuplicateOfId = earlier.Id;
-        Record("DUPLICATE_FLAGGED", null, at, new { duplicateOfId = (Guid?)null }, new { duplicateOfId = earlier.Id, earlierNumber = earlier.Number });
+        DuplicateOfId = earlierId;
+        Record("DUPLICATE_FLAGGED", null, at, new { duplicateOfId = (Guid?)null }, new { duplicateOfId = earlierId, earlierNumber });
     }
 
     public void Acknowledge(Actor actor, Instant at)

@@ -1,4 +1,3 @@
-using ComplaintCloud.Domain.Complaints;
 using ComplaintCloud.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -12,7 +11,10 @@ namespace ComplaintCloud.Application.Complaints.Intake;
 /// </summary>
 internal static class DuplicateCheck
 {
-    public static async Task<Complaint?> FindEarlierAsync(
+    /// <summary>The earlier complaint's id and number, all a flag needs: not the whole row.</summary>
+    public sealed record Earlier(Guid Id, string Number);
+
+    public static async Task<Earlier?> FindEarlierAsync(
         ComplaintCloudDbContext db, string? contactKey, string? customerNumber, string category, Instant receivedAt, int windowDays, CancellationToken cancellationToken)
     {
         var number = string.IsNullOrWhiteSpace(customerNumber) ? null : customerNumber;
@@ -30,6 +32,7 @@ internal static class DuplicateCheck
             .Where(c => (contactKey != null && c.ContactKey == contactKey) || (number != null && c.Customer.CustomerNumber == number))
             .Where(c => c.Category == family || c.Category.StartsWith(familyPrefix))
             .OrderByDescending(c => c.ReceivedAt)
+            .Select(c => new Earlier(c.Id, c.Number))
             .FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -70,7 +70,7 @@ public sealed class SubmitComplaintHandler(
         complaint.KeyContactAs(contactKey);
         if (repeatOf is not null)
         {
-            complaint.FlagDuplicateOf(repeatOf, now);
+            complaint.FlagDuplicateOf(repeatOf.Id, repeatOf.Number, now);
         }
 
         // What the policy asks for at once for the grade (seeds 000/004: a major complaint to management, an emergency team).
