@@ -13,26 +13,14 @@ public sealed class ComplaintNumberCounter : ITenantOwned
     public required int LastValue { get; init; }
 
     /// <summary>
-    /// Takes the next number in a transaction of its own, before the complaint's: the upsert locks the tenant's counter
-    /// row only while it runs, so concurrent intakes get distinct numbers without waiting for each other's saves. A
-    /// number whose complaint then fails to save is not given again (a gap in the day's numbers).
-    /// <para>
-    /// Its commit does not wait for the disk (<c>synchronous_commit</c> off for this transaction alone): a complaint
-    /// carrying the number commits later in the same write-ahead log, so no crash can keep the complaint and lose the
-    /// number; a crash can only lose numbers no saved complaint carries.
-    /// </para>
+    /// Takes the next number atomically: the upsert locks the tenant's counter row until the transaction ends, so
+    /// concurrent intakes get distinct numbers, and a rolled-back intake gives its number back.
     /// </summary>
     public static async Task<int> TakeNextAsync(ComplaintCloudDbContext db, Guid tenantId, LocalDate day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.CurrentTransaction is not null)
-        {
-            throw new InvalidOperationException("A complaint number is taken before the complaint's transaction, not inside it: the setting that spares its commit the wait would spare the complaint's too.");
-        }
-
         var values = await db.Database.SqlQuery<int>($"""
-            WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true))
-            INSERT INTO complaint_number_counters (tenant_id, day, last_value) SELECT {tenantId}, {day}, 1 FROM unflushed
+            INSERT INTO complaint_number_counters (tenant_id, day, last_value) VALUES ({tenantId}, {day}, 1)
             ON CONFLICT (tenant_id, day) DO UPDATE SET last_value = complaint_number_counters.last_value + 1
             RETURNING last_value AS "Value"
             """).ToListAsync(cancellationToken);

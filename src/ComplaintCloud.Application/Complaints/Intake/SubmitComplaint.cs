@@ -62,8 +62,12 @@ public sealed class SubmitComplaintHandler(
         var repeatOf = await DuplicateCheck.FindEarlierAsync(
             db, contactKey, command.Intake.Customer.CustomerNumber, command.Intake.Category.Trim(), now, tenant.DuplicateWindowDays, cancellationToken);
 
-        // The number is taken in a statement of its own, so the tenant's counter row is locked only while it runs and
-        // the tenant's intakes do not queue behind each other's saves; an intake that fails after it leaves a gap.
+        // Taking the number locks the tenant's counter row until the commit, which orders the tenant's intakes one
+        // after another: nothing that can be done before it is done after it, and no round trip that does no work
+        // runs in between. A failed save rolls the whole transaction back, so EF Core's savepoint around the save
+        // (two round trips with the lock held) is not needed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         var day = now.InZone(tenant.Calendar().Zone).Date;
         var sequence = await ComplaintNumberCounter.TakeNextAsync(db, tenantId, day, cancellationToken);
         var complaint = Complaint.Receive(tenantId, ComplaintNumber.Format(day, command.Intake.Channel, sequence), command.Intake, verdict, now);
@@ -110,16 +114,17 @@ public sealed class SubmitComplaintHandler(
             });
         }
 
-        // One save, in one transaction of its own: the complaint with its clocks, events, notices and key, or nothing.
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             ComplaintCloudTelemetry.ComplaintReceived(billingDecision.PlanCode, command.Intake.Channel.ToString());
             return complaint;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && command.IdempotencyKey is { } racedKey)
         {
-            // A concurrent retry with the same key committed first: ours was rolled back, and theirs is returned.
+            // A concurrent retry with the same key committed first: ours rolls back (number included) and returns theirs.
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return await FindRetryAsync(racedKey, requestHash!, cancellationToken)
                 ?? throw new DomainException(ErrorCode.Conflict, "A concurrent request with this Idempotency-Key failed; try again.", "Idempotency-Key");
