@@ -13,7 +13,8 @@
 # Settings (environment): DURATION seconds a run (20), TENANTS (20), COMPLAINTS over them (240000), BIG_TENANT
 # (none): how many of the complaints the last tenant signed up holds, the others sharing the rest, NO_BUILD=1,
 # SIGNUP_JOBS sign-ups at once (8), HOLD=1 to keep the service and PostgreSQL running after the figures until the
-# script is interrupted or terminated (to look into the service with dotnet-gcdump or dotnet-counters), SERVICE_PORT (5097) and
+# script is interrupted or terminated (to look into the service with dotnet-gcdump or dotnet-counters, or to run another
+# build beside it on the same tenants: SIGNING_KEY sets the key their tokens are signed with), SERVICE_PORT (5097) and
 # PG_PORT (55497): give each checkout running it at the same time its own pair. The PostgreSQL cluster, its socket
 # and the logs live in a fresh mktemp directory per run, removed at the end.
 set -euo pipefail
@@ -71,7 +72,7 @@ database="Host=127.0.0.1;Port=$pg_port;Database=complaintcloud"
 # MALLOC_ARENA_MAX as the Dockerfile sets it.
 ConnectionStrings__ComplaintCloud="$database;Username=complaintcloud_app" \
 ConnectionStrings__ComplaintCloudMigrations="$database;Username=complaintcloud_owner" \
-Auth__SigningKey="$(head -c 48 /dev/urandom | base64)" ASPNETCORE_ENVIRONMENT=Production Tenants__ProvisionDemo=false \
+Auth__SigningKey="${SIGNING_KEY:-$(head -c 48 /dev/urandom | base64)}" ASPNETCORE_ENVIRONMENT=Production Tenants__ProvisionDemo=false \
 MALLOC_ARENA_MAX=2 \
 RateLimits__PerIpPerMinute=100000000 RateLimits__PerTenantPerMinute=100000000 \
   bash -c 'cd src/ComplaintCloud.Api/bin/Release/net10.0 && exec dotnet ComplaintCloud.Api.dll --urls "$0"' "$url" >"$work/service.log" 2>&1 &
