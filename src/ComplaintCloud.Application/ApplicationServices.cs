@@ -35,6 +35,7 @@ public static class ApplicationServices
             .AddScoped<SignedInUserCheck>()
             .AddSingleton<RecentSignIns>()
             .AddSingleton<RecentlyWritableTenants>()
+            .AddSingleton<RecentlyActiveCategories>()
             .AddScoped<UserActivationHandler>()
             .AddScoped<ChangePasswordHandler>()
             .AddScoped<SignOutEverywhereHandler>()

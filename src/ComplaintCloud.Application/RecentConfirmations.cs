@@ -23,6 +23,15 @@ public abstract class RecentConfirmations<TKey, TValue>
     public void Forget(TKey key) => _confirmed.TryRemove(key, out _);
 }
 
+/// <summary>Facts that either hold or not (a tenant writable, a category active): only those that held are kept.</summary>
+public abstract class RecentConfirmations<TKey> : RecentConfirmations<TKey, bool>
+    where TKey : notnull
+{
+    public bool Confirms(TKey key, Instant now) => Confirms(key, true, now);
+
+    public void Remember(TKey key, Instant now) => Remember(key, true, now);
+}
+
 public static class RecentConfirmations
 {
     public static readonly Duration Lifetime = Duration.FromSeconds(2);

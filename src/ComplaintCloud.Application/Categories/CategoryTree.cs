@@ -5,6 +5,7 @@ using ComplaintCloud.Infrastructure.Plugins;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Plugins.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace ComplaintCloud.Application.Categories;
 
@@ -14,7 +15,8 @@ public sealed record UpsertCategoryCommand(string Code, string NameZh, string Na
 /// The tenant's category tree (issue 16.8): seeded from its policy's categories, edited by its admins, and the only
 /// categories intake accepts.
 /// </summary>
-public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies)
+public sealed class CategoryTree(
+    ComplaintCloudDbContext db, TenantContext tenantContext, TenantPolicies policies, RecentlyActiveCategories recentlyActive, IClock clock)
 {
     /// <summary>The tree, flattened and ordered by code; for anyone of the tenant, the public form included.</summary>
     public async Task<IReadOnlyList<Category>> ListAsync(bool includeInactive, CancellationToken cancellationToken)
@@ -60,6 +62,7 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
             throw new DomainException(ErrorCode.Conflict, $"The category '{command.Code}' was added at the same time; try again.", "input.code");
         }
 
+        recentlyActive.Forget((tenantId, command.Code));
         return category;
     }
 
@@ -70,9 +73,19 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
         ["other/email"] = new("Received by e-mail, not yet classified", "邮件来信（待分类）"),
     };
 
-    /// <summary>BAD_USER_INPUT on <paramref name="field"/> unless the code is an active category of the tenant's tree.</summary>
+    /// <summary>
+    /// BAD_USER_INPUT on <paramref name="field"/> unless the code is an active category of the tenant's tree. A category
+    /// found active is not read again for <see cref="RecentConfirmations.Lifetime"/>; editing it forgets it.
+    /// </summary>
     public async Task RequireActiveAsync(string code, string field, CancellationToken cancellationToken)
     {
+        var now = clock.GetCurrentInstant();
+        var tenantId = tenantContext.RequireTenant();
+        if (recentlyActive.Confirms((tenantId, code), now))
+        {
+            return;
+        }
+
         var category = await FindAsync(code, cancellationToken);
         if (category is null && await SeedIfEmptyAsync(cancellationToken))
         {
@@ -86,6 +99,8 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
                 category is null ? $"'{code}' is not one of the tenant's categories (the categories query lists them)." : $"The category '{code}' is no longer in use.",
                 field);
         }
+
+        recentlyActive.Remember((tenantId, code), now);
     }
 
     /// <summary>
@@ -131,3 +146,6 @@ public sealed class CategoryTree(ComplaintCloudDbContext db, TenantContext tenan
         return true;
     }
 }
+
+/// <summary>The categories intake found active a moment ago, by tenant and code.</summary>
+public sealed class RecentlyActiveCategories : RecentConfirmations<(Guid TenantId, string Code)>;

@@ -1,14 +1,7 @@
-using NodaTime;
-
 namespace ComplaintCloud.Application.Tenants;
 
 /// <summary>
 /// The tenants found not suspended a moment ago, so that a tenant's run of mutations does not ask the database each
 /// time whether the platform operator suspended it; suspending a tenant forgets it.
 /// </summary>
-public sealed class RecentlyWritableTenants : RecentConfirmations<Guid, bool>
-{
-    public bool Confirms(Guid tenantId, Instant now) => Confirms(tenantId, true, now);
-
-    public void Remember(Guid tenantId, Instant now) => Remember(tenantId, true, now);
-}
+public sealed class RecentlyWritableTenants : RecentConfirmations<Guid>;
