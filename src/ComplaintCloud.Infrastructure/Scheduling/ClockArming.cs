@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using ComplaintCloud.Domain.Clocks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,10 +13,14 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// scheduler earlier, so no use case has to remember to. Inside a transaction it arms only once the transaction has
 /// committed: a job fired earlier would not yet see the clock, and re-arm past it. Once committed, the clock is the
 /// tenant's whatever the caller does next, so the arming ignores the caller's cancellation (a client hanging up).
+/// One instance serves every context (so that their options are built once, not per request); what a context has yet
+/// to arm is kept beside it.
 /// </summary>
 public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly Dictionary<Guid, Instant> _pending = [];
+    // The earliest alert per tenant that each context saved and has not armed yet. A context is used by one thread at a
+    // time, so its own dictionary needs no lock.
+    private readonly ConditionalWeakTable<DbContext, Dictionary<Guid, Instant>> _pending = [];
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -24,8 +29,9 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.NextAlertAt is not null);
         foreach (var entry in changed)
         {
+            var pending = _pending.GetOrCreateValue(eventData.Context);
             var at = entry.Entity.NextAlertAt!.Value;
-            _pending[entry.Entity.TenantId] = _pending.TryGetValue(entry.Entity.TenantId, out var earlier) ? Instant.Min(earlier, at) : at;
+            pending[entry.Entity.TenantId] = pending.TryGetValue(entry.Entity.TenantId, out var earlier) ? Instant.Min(earlier, at) : at;
         }
 
         return ValueTask.FromResult(result);
@@ -36,24 +42,34 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context!.Database.CurrentTransaction is null)
         {
-            await ArmPendingAsync();
+            await ArmPendingAsync(eventData.Context);
         }
 
         return result;
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        ArmPendingAsync();
+        ArmPendingAsync(eventData?.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending.Clear();
+        if (eventData?.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+
         return Task.CompletedTask;
     }
 
-    private async Task ArmPendingAsync()
+    private async Task ArmPendingAsync(DbContext? context)
     {
-        foreach (var (tenantId, at) in _pending)
+        if (context is null || !_pending.TryGetValue(context, out var pending))
+        {
+            return;
+        }
+
+        _pending.Remove(context);
+        foreach (var (tenantId, at) in pending)
         {
             try
             {
@@ -66,7 +82,5 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
                 logger.LogError(e, "Could not arm the SLA trigger of tenant {TenantId} for {At}.", tenantId, at);
             }
         }
-
-        _pending.Clear();
     }
 }

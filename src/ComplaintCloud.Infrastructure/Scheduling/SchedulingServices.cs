@@ -58,8 +58,8 @@ public static class SchedulingServices
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<SlaTriggers>();
         services.AddSingleton<SlaSweep>();
-        services.AddScoped<ClockArming>();
-        services.AddScoped<IInterceptor>(provider => provider.GetRequiredService<ClockArming>());
+        services.AddSingleton<ClockArming>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<ClockArming>());
         services.AddSingleton<LostTriggerRecovery>();
         services.AddHostedService(provider => provider.GetRequiredService<LostTriggerRecovery>());
         services.AddSingleton<ClockAlertFeed>();

@@ -22,7 +22,7 @@ public sealed class ClientHangUpShould(ApiFixture api)
         {
             services.AddHttpContextAccessor();
             // Ahead of the service's own interceptors: the request is gone before the clock's trigger is armed.
-            services.Insert(0, ServiceDescriptor.Scoped<IInterceptor, HangUpOnCommit>());
+            services.Insert(0, ServiceDescriptor.Singleton<IInterceptor, HangUpOnCommit>());
         })).CreateClient();
         http.DefaultRequestHeaders.Authorization = tenant.Client.Http.DefaultRequestHeaders.Authorization;
 
