@@ -27,9 +27,10 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
         ArgumentNullException.ThrowIfNull(eventData);
         var changed = eventData.Context!.ChangeTracker.Entries<SlaClock>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.NextAlertAt is not null);
+        Dictionary<Guid, Instant>? pending = null;
         foreach (var entry in changed)
         {
-            var pending = _pending.GetOrCreateValue(eventData.Context);
+            pending ??= _pending.GetOrCreateValue(eventData.Context);
             var at = entry.Entity.NextAlertAt!.Value;
             pending[entry.Entity.TenantId] = pending.TryGetValue(entry.Entity.TenantId, out var earlier) ? Instant.Min(earlier, at) : at;
         }

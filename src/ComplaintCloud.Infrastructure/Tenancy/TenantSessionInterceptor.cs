@@ -211,20 +211,15 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
 
         var tenant = Stale(command.Connection, eventData.Context);
-        var plannedForItsTenant = command.CommandText.StartsWith(TaggedQuery, StringComparison.Ordinal);
-        var carried = (tenant, plannedForItsTenant) switch
+        if (command.CommandText.StartsWith(TaggedQuery, StringComparison.Ordinal))
         {
-            (not null, true) => BothBeforeQuery,
-            (not null, false) => TenantBeforeQuery,
-            (null, true) => PlansBeforeQuery,
-            (null, false) => null,
-        };
-        if (carried is null)
+            command.CommandText = (tenant is null ? PlansBeforeQuery : BothBeforeQuery) + command.CommandText;
+        }
+        else if (tenant is not null)
         {
-            return false;
+            command.CommandText = TenantBeforeQuery + command.CommandText;
         }
 
-        command.CommandText = carried + command.CommandText;
         if (tenant is null)
         {
             return false;
