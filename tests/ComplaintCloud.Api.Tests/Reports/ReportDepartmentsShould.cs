@@ -1,3 +1,4 @@
+using ComplaintCloud.Api.Tests.Lifecycle;
 using ComplaintCloud.Api.Tests.Support;
 
 namespace ComplaintCloud.Api.Tests.Reports;
@@ -28,4 +29,34 @@ public sealed class ReportDepartmentsShould(ApiFixture api)
             .Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}");
         Assert.Equal(["质检部 2", "客服部 1"], departments);
     }
+
+    // The lifecycle writes a plan's tasks and the complaint's new revision in one save: a rejected plan's
+    // departments leave the report when the next plan is proposed, and a plan without tasks leaves none.
+    [Fact]
+    public async Task Count_the_departments_of_the_plan_proposed_after_a_rejected_one()
+    {
+        var desk = await Desk.OpenAsync(api, "general-enterprise");
+        var (supervisor, _) = await desk.UserAsync("CS_SUPERVISOR");
+        var revised = await desk.SubmitAsync();
+        await Desk.ToPlanProposedAsync(desk.Admin, revised);
+        await Desk.DoAsync(supervisor, "rejectPlan", revised, new { reason = "Repair it on site instead." });
+        await Desk.DoAsync(desk.Admin, "proposePlan", revised, PlanFor("Field service", "Quality"));
+        var emptied = await desk.SubmitAsync();
+        await Desk.ToPlanProposedAsync(desk.Admin, emptied);
+        await Desk.DoAsync(supervisor, "rejectPlan", emptied, new { reason = "Apologise first." });
+        await Desk.DoAsync(desk.Admin, "proposePlan", emptied, PlanFor());
+
+        var report = await desk.ReportAroundNowAsync("query($period: ReportPeriodInput!) { report(period: $period) { byDepartment { key count } } }");
+
+        Assert.Equal(
+            ["Field service 1", "Quality 1"],
+            report.GetProperty("byDepartment").EnumerateArray().Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}"));
+    }
+
+    private static object PlanFor(params string[] departments) => new
+    {
+        shortTermMeasures = "Replace the kettle at the customer's home.",
+        remedies = new[] { "REPLACE" },
+        tasks = departments.Select(d => new { title = $"{d}: visit the customer", department = d, dueAt = DateTime.UtcNow.AddDays(2) }),
+    };
 }
