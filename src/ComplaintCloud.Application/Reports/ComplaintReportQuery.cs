@@ -104,16 +104,18 @@ public sealed class ComplaintReportQuery(
         """;
 
     // Clocks are counted per kind and grade first; the per-kind totals then add up those few rows rather than grouping
-    // every clock a second time.
-    private const string SlaSql = $"""
+    // every clock a second time. Each clock carries its complaint's receipt and current grade, kept by triggers
+    // (migration ReportClocksByReceipt): one index, where joining the period's complaints with their clocks was the
+    // largest statement of a busy month.
+    private const string SlaSql = """
         SELECT g.kind, GROUPING(g.grade) = 1, COALESCE(g.grade, 'UNGRADED'), sum(g.met)::bigint, sum(g.breached)::bigint, sum(g.running)::bigint
-        FROM (SELECT s.kind, c.grade_code AS grade,
+        FROM (SELECT s.kind, s.complaint_grade_code AS grade,
                      count(*) FILTER (WHERE s.state = 'Met') AS met,
                      count(*) FILTER (WHERE s.state = 'Breached') AS breached,
                      count(*) FILTER (WHERE s.state NOT IN ('Met', 'Breached', 'Stopped')) AS running
-              FROM sla_clocks s JOIN complaints c ON c.id = s.complaint_id
-              WHERE s.tenant_id = @tenant AND {InPeriod}
-              GROUP BY s.kind, c.grade_code) g
+              FROM sla_clocks s
+              WHERE s.tenant_id = @tenant AND s.complaint_received_at >= @start AND s.complaint_received_at < @end
+              GROUP BY s.kind, s.complaint_grade_code) g
         GROUP BY GROUPING SETS ((g.kind), (g.kind, g.grade))
         ORDER BY g.kind COLLATE "C", GROUPING(g.grade) DESC, g.grade COLLATE "C"
         """;
@@ -177,13 +179,14 @@ public sealed class ComplaintReportQuery(
     {
         var scope = await ReportScope.ResolveAsync(db, tenantContext, input, cancellationToken);
 
-        // The clocks' join and the breakdowns run on a second connection beside the other statements: in a busy month
-        // they are about half the report's database time, and one batch runs on one core.
+        // The clocks and the breakdowns run on a second connection beside the other statements: in a busy month they
+        // are about half the report's database time, and one batch runs on one core.
         await using var second = contexts.Create(tenantContext);
-        var tallies = QueryAsync(second, scope, [SlaSql, BreakdownSql, RootCauseSql], ReadTalliesAsync, cancellationToken);
+        var tallies = QueryAsync(second, scope, [SlaSql, BreakdownSql], ReadTalliesAsync, cancellationToken);
         var figures = QueryAsync(
             db, scope,
-            [SummarySql, DepartmentSql, TypicalSql, AnalysisSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql, ChannelResponseCompliance.Sql],
+            [SummarySql, RootCauseSql, DepartmentSql, TypicalSql, AnalysisSql, LedgerTotalsSql, LedgerBearersSql, LedgerEntriesSql, PreventiveMeasureOutcomes.Sql,
+                ChannelResponseCompliance.Sql],
             ReadFiguresAsync, cancellationToken);
         await Task.WhenAll(tallies, figures);
         return Compose(scope.Period, await tallies, await figures);
@@ -238,22 +241,25 @@ public sealed class ComplaintReportQuery(
                 reader.GetString(0), reader.GetBoolean(1) ? null : reader.GetString(2), (int)met, (int)breached, (int)reader.GetInt64(5), Rate.Of(met, met + breached)));
         }
 
+        await reader.NextResultAsync(cancellationToken);
+        var breakdowns = await ReadBreakdownsAsync(reader, cancellationToken);
+        return new Tallies(sla, breakdowns);
+    }
+
+    // Rows of (dimension, key, count, previous count): the breakdowns, or the top root causes.
+    private static async Task<List<Breakdown>> ReadBreakdownsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var breakdowns = new List<Breakdown>();
-        // The breakdowns, then the top root causes.
-        for (var statement = 0; statement < 2; statement++)
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var dimension = reader.GetString(0);
-                var key = reader.GetString(1);
-                // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
-                breakdowns.Add(new Breakdown(
-                    dimension, dimension is "kind" or "channel" or "status" ? ReportNames.ScreamingCase(key) : key, (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
-            }
+            var dimension = reader.GetString(0);
+            var key = reader.GetString(1);
+            // Enum columns hold C# names; the report speaks the API's SCREAMING_CASE.
+            breakdowns.Add(new Breakdown(
+                dimension, dimension is "kind" or "channel" or "status" ? ReportNames.ScreamingCase(key) : key, (int)reader.GetInt64(2), (int)reader.GetInt64(3)));
         }
 
-        return new Tallies(sla, breakdowns);
+        return breakdowns;
     }
 
     private sealed record Summary(
@@ -261,7 +267,7 @@ public sealed class ComplaintReportQuery(
         SatisfactionAverages Satisfaction);
 
     private sealed record Figures(
-        Summary Summary, IReadOnlyList<Tally> Departments, IReadOnlyList<TypicalCase> Typical,
+        Summary Summary, IReadOnlyList<Breakdown> RootCauses, IReadOnlyList<Tally> Departments, IReadOnlyList<TypicalCase> Typical,
         AnalysisReportCounts Analysis, PointsLedger Ledger, IReadOnlyList<PreventiveMeasureOutcome> Measures, IReadOnlyList<ChannelResponse> ChannelResponse);
 
     private static async Task<Figures> ReadFiguresAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
@@ -275,6 +281,9 @@ public sealed class ComplaintReportQuery(
             (int)total, Rate.Of(resolved, total), Rate.Of(reader.GetInt64(2), resolved), Rate.Of(reader.GetInt64(3), total), Rate.Of(reader.GetInt64(4), total),
             Rate.Of(reader.GetInt64(7), callbacks), Hours(percentiles, 0), Hours(percentiles, 1),
             new SatisfactionAverages((int)callbacks, Nullable(reader, 8), Nullable(reader, 9), Nullable(reader, 10), Nullable(reader, 11), Nullable(reader, 12)));
+
+        await reader.NextResultAsync(cancellationToken);
+        var rootCauses = await ReadBreakdownsAsync(reader, cancellationToken);
 
         await reader.NextResultAsync(cancellationToken);
         var departments = new List<Tally>();
@@ -299,12 +308,12 @@ public sealed class ComplaintReportQuery(
         var ledger = await LedgerAsync(reader, cancellationToken);
         var measures = await PreventiveMeasureOutcomes.ReadAsync(reader, cancellationToken);
         var channelResponse = await ChannelResponseCompliance.ReadAsync(reader, cancellationToken);
-        return new Figures(summary, departments, typical, analysis, ledger, measures, channelResponse);
+        return new Figures(summary, rootCauses, departments, typical, analysis, ledger, measures, channelResponse);
     }
 
     private static ComplaintReport Compose(ReportPeriod period, Tallies tallies, Figures figures)
     {
-        var (summary, breakdowns) = (figures.Summary, tallies.Breakdowns);
+        var (summary, breakdowns) = (figures.Summary, tallies.Breakdowns.Concat(figures.RootCauses).ToList());
         IReadOnlyList<Tally> Of(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Select(b => new Tally(b.Key, b.Count)).ToList();
         IReadOnlyList<RecurringProblem> Top(string dimension) => breakdowns.Where(b => b.Dimension == dimension).Take(TopProblems)
             .Select(b => new RecurringProblem(b.Key, b.Count, b.PreviousCount, Trend(b.Count, b.PreviousCount))).ToList();

@@ -114,7 +114,7 @@ public sealed class ReportBenchmarkShould(ApiFixture api, ITestOutputHelper outp
         // run it; the service's role would be skipped with a warning.
         await using var owner = new NpgsqlConnection(api.MigrationsConnectionString);
         await owner.OpenAsync();
-        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE complaints, sla_clocks, complaint_events, complaint_tasks", owner);
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE complaints, sla_clocks, complaint_events, complaint_tasks, complaint_plan_departments", owner);
         vacuum.CommandTimeout = 300;
         await vacuum.ExecuteNonQueryAsync();
     }
