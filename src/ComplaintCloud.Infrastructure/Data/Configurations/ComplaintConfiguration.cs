@@ -30,16 +30,17 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // xmin as the optimistic concurrency token: a racing update fails instead of overwriting.
         builder.Property<uint>("Version").IsRowVersion();
 
-        builder.OwnsOne(c => c.Customer, customer =>
+        // The customer, the facts and the grade are values in the complaint's own row: complex types, not owned entities,
+        // which EF tracks as entities of their own and joins back to the complaint for every row it reads.
+        builder.ComplexProperty(c => c.Customer, customer =>
         {
             customer.Property(p => p.Name).HasColumnName("customer_name").HasMaxLength(ComplaintIntake.MaxShortTextLength);
             customer.Property(p => p.Contact).HasColumnName("customer_contact").HasMaxLength(ComplaintIntake.MaxShortTextLength);
             customer.Property(p => p.CustomerNumber).HasColumnName("customer_number").HasMaxLength(ComplaintIntake.MaxShortTextLength);
             customer.Property(p => p.Tier).HasColumnName("customer_tier").HasConversion<string>().HasMaxLength(20);
         });
-        builder.Navigation(c => c.Customer).IsRequired();
 
-        builder.OwnsOne(c => c.Facts, facts =>
+        builder.ComplexProperty(c => c.Facts, facts =>
         {
             facts.Property(f => f.SafetyRisk).HasColumnName("safety_risk");
             facts.Property(f => f.LegalRisk).HasColumnName("legal_risk");
@@ -48,9 +49,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             facts.Property(f => f.CustomerEmotion).HasColumnName("customer_emotion").HasConversion<string>().HasMaxLength(20);
             facts.Property(f => f.Attributes).HasColumnName("attributes").AsJsonb();
         });
-        builder.Navigation(c => c.Facts).IsRequired();
 
-        builder.OwnsOne(c => c.Grade, grade =>
+        builder.ComplexProperty(c => c.Grade, grade =>
         {
             grade.Property(g => g.Code).HasColumnName("grade_code").HasMaxLength(40);
             grade.Property(g => g.Rank).HasColumnName("grade_rank");

@@ -2,20 +2,26 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ComplaintCloud.Infrastructure.Data.Configurations;
 
 /// <summary>Maps a string dictionary (settings, attributes) to a jsonb column, compared by content.</summary>
 internal static class JsonColumn
 {
+    private static readonly ValueConverter<IReadOnlyDictionary<string, string>, string> Converter = new(
+        value => JsonSerializer.Serialize(value, (JsonSerializerOptions?)null),
+        json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
+
+    private static readonly ValueComparer<IReadOnlyDictionary<string, string>> Comparer = new(
+        (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
+        value => value.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
+        value => new Dictionary<string, string>(value));
+
     public static PropertyBuilder<IReadOnlyDictionary<string, string>> AsJsonb(this PropertyBuilder<IReadOnlyDictionary<string, string>> property) =>
-        property
-            .HasColumnType("jsonb")
-            .HasConversion(
-                value => JsonSerializer.Serialize(value, (JsonSerializerOptions?)null),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
-                new ValueComparer<IReadOnlyDictionary<string, string>>(
-                    (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-                    value => value.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
-                    value => new Dictionary<string, string>(value)));
+        property.HasColumnType("jsonb").HasConversion(Converter, Comparer);
+
+    /// <summary>The same, for a value of a complex type (a complaint's facts).</summary>
+    public static ComplexTypePropertyBuilder<IReadOnlyDictionary<string, string>> AsJsonb(this ComplexTypePropertyBuilder<IReadOnlyDictionary<string, string>> property) =>
+        property.HasColumnType("jsonb").HasConversion(Converter, Comparer);
 }

@@ -17,13 +17,13 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.TimeZone).HasMaxLength(64);
         builder.Property(t => t.DuplicateWindowDays).HasDefaultValue(Tenant.DefaultDuplicateWindowDays);
         builder.Property(t => t.RetentionYears).HasDefaultValue(Tenant.MinRetentionYears);
-        builder.OwnsOne(t => t.Policy, policy =>
+        // A value in the tenant's row: a complex type, not an owned entity (see ComplaintConfiguration).
+        builder.ComplexProperty(t => t.Policy, policy =>
         {
             policy.Property(p => p.PolicyId).HasColumnName("policy_id").HasMaxLength(100);
             policy.Property(p => p.Version).HasColumnName("policy_version").HasMaxLength(50);
             policy.Property(p => p.Settings).HasColumnName("policy_settings").AsJsonb();
         });
-        builder.Navigation(t => t.Policy).IsRequired();
         builder.Property(t => t.CustomPolicies).AsJsonb().HasDefaultValueSql("'{}'::jsonb");
         builder.Property(t => t.ChannelStandards).HasColumnType("jsonb").HasConversion(
             standards => ChannelStandardsColumn.ToJson(standards!),
