@@ -31,7 +31,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property<uint>("Version").IsRowVersion();
 
         // The customer, the facts and the grade are values in the complaint's own row: complex types, not owned entities,
-        // which EF tracks as entities of their own and joins back to the complaint for every row it reads.
+        // which EF tracks as entities of their own and, reading without tracking, attaches to the complaint with a
+        // delegate it makes anew for every row.
         builder.ComplexProperty(c => c.Customer, customer =>
         {
             customer.Property(p => p.Name).HasColumnName("customer_name").HasMaxLength(ComplaintIntake.MaxShortTextLength);
