@@ -32,7 +32,7 @@ public sealed class ReportClocksShould(ApiFixture api)
 
         var report = await desk.ReportAroundNowAsync(Sla);
 
-        var totals = report.GetProperty("sla").EnumerateArray().Where(s => s.GetProperty("grade").ValueKind == System.Text.Json.JsonValueKind.Null)
+        var totals = report.GetProperty("sla").EnumerateArray().Where(s => s.GetProperty("grade").GetString() is null)
             .Select(s => $"{s.GetProperty("clockKind").GetString()} {s.GetProperty("met").GetInt32()}-{s.GetProperty("breached").GetInt32()}-{s.GetProperty("running").GetInt32()}");
         Assert.Equal(["ACKNOWLEDGE 0-1-0", "RESOLVE 0-1-0"], totals);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ComplaintCloud.Api.Tests.Lifecycle;
 using ComplaintCloud.Api.Tests.Support;
 
@@ -25,9 +26,7 @@ public sealed class ReportDepartmentsShould(ApiFixture api)
         var result = await tenant.Client.SendAsync("""query { report(period: {month: "2026-10"}) { byDepartment { key count } } }""");
 
         result.AssertNoErrors();
-        var departments = result.Data.GetProperty("report").GetProperty("byDepartment").EnumerateArray()
-            .Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}");
-        Assert.Equal(["质检部 2", "客服部 1"], departments);
+        Assert.Equal(["质检部 2", "客服部 1"], Departments(result.Data.GetProperty("report")));
     }
 
     // The lifecycle writes a plan's tasks and the complaint's new revision in one save: a rejected plan's
@@ -48,10 +47,11 @@ public sealed class ReportDepartmentsShould(ApiFixture api)
 
         var report = await desk.ReportAroundNowAsync("query($period: ReportPeriodInput!) { report(period: $period) { byDepartment { key count } } }");
 
-        Assert.Equal(
-            ["Field service 1", "Quality 1"],
-            report.GetProperty("byDepartment").EnumerateArray().Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}"));
+        Assert.Equal(["Field service 1", "Quality 1"], Departments(report));
     }
+
+    private static IEnumerable<string> Departments(JsonElement report) =>
+        report.GetProperty("byDepartment").EnumerateArray().Select(d => $"{d.GetProperty("key").GetString()} {d.GetProperty("count").GetInt32()}");
 
     private static object PlanFor(params string[] departments) => new
     {

@@ -28,8 +28,9 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                 """);
 
             // A plan's tasks are written with it, before or after the complaint's new revision in the same transaction:
-            // a task adds its department unless the complaint is already on a later revision, and whichever comes
-            // second removes the earlier revision's departments. A revision without tasks leaves none.
+            // a task adds its department unless the complaint is already on a later revision, and the new revision
+            // removes the earlier revisions' departments (left beside the new ones until then, inside the transaction).
+            // A revision without tasks leaves none.
             migrationBuilder.Sql("""
                 CREATE FUNCTION complaint_plan_departments_add_task() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -37,7 +38,6 @@ namespace ComplaintCloud.Infrastructure.Data.Migrations
                   SELECT NEW.complaint_id, NEW.plan_revision, NEW.department, c.tenant_id, c.received_at
                   FROM complaints c WHERE c.id = NEW.complaint_id AND c.plan_revision <= NEW.plan_revision
                   ON CONFLICT DO NOTHING;
-                  DELETE FROM complaint_plan_departments WHERE complaint_id = NEW.complaint_id AND plan_revision < NEW.plan_revision;
                   RETURN NULL;
                 END $$;
                 CREATE TRIGGER complaint_plan_departments_of_task AFTER INSERT ON complaint_tasks
