@@ -23,14 +23,16 @@ public static class InfrastructureServices
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddScoped<TenantContext>();
-        // The options are built once for every request's context (built per scope, they were an eighth of what an
-        // intake allocated), so the interceptors are singletons.
-        services.AddDbContext<ComplaintCloudDbContext>(
+        // Contexts are leased from a pool (their options built once, their internal services kept between leases),
+        // so the interceptors are singletons; each scope's lease works for the scope's tenant and goes back when the
+        // scope ends.
+        services.AddPooledDbContextFactory<ComplaintCloudDbContext>(
             (provider, options) => options
                 .UseComplaintCloudDatabase(connectionString)
                 // Every interceptor in the container, in the order registered: ClockArming, and whatever a host adds.
-                .AddInterceptors(provider.GetServices<IInterceptor>()),
-            optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(provider.GetServices<IInterceptor>()));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ComplaintCloudDbContext>>()
+            .CreateDbContext().WorkingFor(provider.GetRequiredService<TenantContext>()));
         services.AddSlaScheduling(connectionString);
         services.AddScoped<TenantDirectory>();
         services.AddScoped<PlatformDirectory>();

@@ -1,4 +1,3 @@
-using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,5 +7,5 @@ namespace ComplaintCloud.Infrastructure.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ComplaintCloudDbContext>
 {
     public ComplaintCloudDbContext CreateDbContext(string[] args) =>
-        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase("Host=127.0.0.1").Options, new TenantContext());
+        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase("Host=127.0.0.1").Options);
 }

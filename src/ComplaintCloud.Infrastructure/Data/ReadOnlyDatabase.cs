@@ -27,5 +27,5 @@ public static class ReadOnlyDatabase
 /// connection for each.</summary>
 public sealed class ReadOnlyContexts(DbContextOptions<ComplaintCloudDbContext> options)
 {
-    public ComplaintCloudDbContext Create(TenantContext tenantContext) => new(options, tenantContext);
+    public ComplaintCloudDbContext Create(TenantContext tenantContext) => new ComplaintCloudDbContext(options).WorkingFor(tenantContext);
 }

@@ -14,7 +14,8 @@ namespace ComplaintCloud.Infrastructure.Scheduling;
 /// committed: a job fired earlier would not yet see the clock, and re-arm past it. Once committed, the clock is the
 /// tenant's whatever the caller does next, so the arming ignores the caller's cancellation (a client hanging up).
 /// One instance serves every context (so that their options are built once, not per request); what a context has yet
-/// to arm is kept beside it.
+/// to arm is kept beside it, and dropped when a save outside a transaction starts: pooled contexts outlive their
+/// requests, and what is left then came from a failed save or a transaction abandoned unfinished.
 /// </summary>
 public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -25,7 +26,12 @@ public sealed class ClockArming(SlaTriggers triggers, ILogger<ClockArming> logge
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        var changed = eventData.Context!.ChangeTracker.Entries<SlaClock>()
+        if (eventData.Context!.Database.CurrentTransaction is null)
+        {
+            _pending.Remove(eventData.Context);
+        }
+
+        var changed = eventData.Context.ChangeTracker.Entries<SlaClock>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.NextAlertAt is not null);
         Dictionary<Guid, Instant>? pending = null;
         foreach (var entry in changed)

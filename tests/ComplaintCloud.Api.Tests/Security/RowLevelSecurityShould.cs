@@ -6,6 +6,8 @@ using ComplaintCloud.Infrastructure.Telemetry;
 using ComplaintCloud.Infrastructure.Tenancy;
 using ComplaintCloud.Tests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ComplaintCloud.Api.Tests.Security;
@@ -98,6 +100,29 @@ public sealed class RowLevelSecurityShould(ApiFixture api)
         Assert.Equal(firstBackend, await BackendOfAsync(next));
         Assert.Equal(0, await next.Complaints.IgnoreQueryFilters().CountAsync());
         Assert.Equal("", await next.Database.SqlQuery<string>($"SELECT current_setting({RowLevelSecurity.TenantSetting}, true) AS \"Value\"").SingleAsync());
+    }
+
+    [Fact]
+    public async Task ForgetTheTenantOfAContextThatWentBackToItsPool()
+    {
+        var (a, _) = await TwoTenantsWithAComplaintEachAsync();
+        // A pool of one context, so that the second lease is handed the very context the first gave back.
+        var poolOfOne = new PooledDbContextFactory<ComplaintCloudDbContext>(api.Services.GetRequiredService<DbContextOptions<ComplaintCloudDbContext>>(), poolSize: 1);
+        var tenant = new TenantContext();
+        tenant.UseTenant(Guid.Parse(a.TenantId));
+        ComplaintCloudDbContext first;
+        await using (first = poolOfOne.CreateDbContext().WorkingFor(tenant))
+        {
+            Assert.NotEqual(0, await first.Complaints.CountAsync());
+            first.Database.AutoSavepointsEnabled = false;
+        }
+
+        await using var next = poolOfOne.CreateDbContext();
+
+        Assert.Same(first, next);
+        Assert.Equal(0, await next.Complaints.CountAsync());
+        Assert.Equal(0, await next.Complaints.IgnoreQueryFilters().CountAsync());
+        Assert.True(next.Database.AutoSavepointsEnabled);
     }
 
     [Fact]

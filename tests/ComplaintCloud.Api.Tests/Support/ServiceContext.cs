@@ -9,5 +9,6 @@ namespace ComplaintCloud.Api.Tests.Support;
 public static class ServiceContext
 {
     public static ComplaintCloudDbContext For(string connectionString, TenantContext tenant) =>
-        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(connectionString).Options, tenant);
+        new ComplaintCloudDbContext((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(connectionString).Options)
+            .WorkingFor(tenant);
 }

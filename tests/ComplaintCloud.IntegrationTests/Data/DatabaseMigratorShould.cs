@@ -1,7 +1,6 @@
 using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Data.Security;
-using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,5 +50,5 @@ public sealed class DatabaseMigratorShould(PostgresFixture postgres)
 
     private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) =>
         new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connections.Migrations).Options, new TenantContext());
+            .UseComplaintCloudDatabase(connections.Migrations).Options);
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ComplaintCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -80,7 +79,7 @@ public static partial class DatabaseMigrator
 
     private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) =>
         new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connections.Migrations).Options, new TenantContext());
+            .UseComplaintCloudDatabase(connections.Migrations).Options);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The service connects as {Role}, a superuser or BYPASSRLS role: row-level security does not bind it. Connect as an ordinary role (ConnectionStrings:ComplaintCloud) and migrate as the owner (ConnectionStrings:ComplaintCloudMigrations).")]
     private static partial void LogUnboundRuntimeRole(ILogger logger, string role);
