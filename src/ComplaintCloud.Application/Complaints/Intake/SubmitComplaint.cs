@@ -54,7 +54,8 @@ public sealed class SubmitComplaintHandler(
         // Staff over the plan's limit (or on a read-only desk) are refused; a customer's complaint is always taken.
         var billingDecision = await billing.CheckIntakeAsync(tenantId, isPublic, cancellationToken);
 
-        var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, cancellationToken);
+        // Read only: untracked, it costs the save no snapshot or comparison of its settings.
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
         var now = clock.GetCurrentInstant();
         var verdict = await policies.GradeAsync(tenant, command.Intake.ToPolicyFacts(), now);
 
