@@ -103,11 +103,23 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Save with SaveChangesAsync.");
 
+    // Changes are detected once: every look at the tracked entries (ours, ClockArming's, EF Core's own before the
+    // save) would otherwise compare every tracked value again, six passes over an intake's entities.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await TrackNearestDeadlinesAsync(cancellationToken);
-        GuardTenantOwnership();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.DetectChanges();
+        var detectsChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await TrackNearestDeadlinesAsync(cancellationToken);
+            GuardTenantOwnership();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectsChanges;
+        }
     }
 
     private void FilterByTenant<T>(ModelBuilder modelBuilder) where T : class, ITenantOwned =>
@@ -117,7 +129,6 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     // changed them; a complaint not loaded with its clocks is loaded first.
     private async Task TrackNearestDeadlinesAsync(CancellationToken cancellationToken)
     {
-        ChangeTracker.DetectChanges();
         var changed = ChangeTracker.Entries<SlaClock>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
             .Select(e => e.Entity.ComplaintId)
@@ -139,6 +150,7 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
         foreach (var entry in ChangeTracker.Entries<Complaint>().Where(e => changed.Contains(e.Entity.Id)))
         {
             entry.Entity.TrackNearestDeadline();
+            entry.DetectChanges();
         }
     }
 

@@ -13,10 +13,14 @@ internal static class JsonColumn
         value => JsonSerializer.Serialize(value, (JsonSerializerOptions?)null),
         json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
 
+    // Looked up key by key: a set operation over the pairs hashed each KeyValuePair by reflection, 3 % of an intake's CPU.
     private static readonly ValueComparer<IReadOnlyDictionary<string, string>> Comparer = new(
-        (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
+        (a, b) => SameContent(a, b),
         value => value.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value)),
         value => new Dictionary<string, string>(value));
+
+    private static bool SameContent(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b) =>
+        a != null && b != null && a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     public static PropertyBuilder<IReadOnlyDictionary<string, string>> AsJsonb(this PropertyBuilder<IReadOnlyDictionary<string, string>> property) =>
         property.HasColumnType("jsonb").HasConversion(Converter, Comparer);
