@@ -28,8 +28,21 @@ public sealed record TenantCalendarSettings(
         [],
         timeZone == Tenant.DefaultTimeZone);
 
+    // Worked out once: each lookup of the tenant's calendar hashes and compares it, several times an intake.
+    private string? _key;
+
+    // A copy made by `with` changes a list, so it works its own key out.
+    private TenantCalendarSettings(TenantCalendarSettings original)
+    {
+        WorkingDays = original.WorkingDays;
+        Hours = original.Hours;
+        Holidays = original.Holidays;
+        MakeUpWorkingDays = original.MakeUpWorkingDays;
+        IncludeChinaMainlandHolidays = original.IncludeChinaMainlandHolidays;
+    }
+
     /// <summary>The settings as canonical text: working days and dates sorted and distinct, hours in order given.</summary>
-    public string Key => string.Join(
+    public string Key => _key ??= string.Join(
         '|',
         string.Join(',', WorkingDays.Distinct().Order()),
         string.Join(',', Hours.Select(h => TimePattern.Format(h.Start) + "-" + TimePattern.Format(h.End))),
