@@ -24,15 +24,18 @@ internal static class DuplicateCheck
         }
 
         var family = category.Split('/')[0];
-        // Made here, not in the query: EF Core compiles an expression it has to work out, on every run.
-        var familyPrefix = family + "/";
-        var since = receivedAt - Duration.FromDays(windowDays);
-        return await db.Complaints.AsNoTracking()
-            .Where(c => c.ReceivedAt >= since)
-            .Where(c => (contactKey != null && c.ContactKey == contactKey) || (number != null && c.Customer.CustomerNumber == number))
-            .Where(c => c.Category == family || c.Category.StartsWith(familyPrefix))
-            .OrderByDescending(c => c.ReceivedAt)
-            .Select(c => new Earlier(c.Id, c.Number))
-            .FirstOrDefaultAsync(cancellationToken);
+        return await NewestEarlier(db, receivedAt - Duration.FromDays(windowDays), contactKey, number, family, family + "/", cancellationToken);
     }
+
+    // Compiled once: built, hashed and looked up in EF Core's cache on every intake, this query's LINQ cost the service
+    // more CPU than PostgreSQL spends running it.
+    private static readonly Func<ComplaintCloudDbContext, Instant, string?, string?, string, string, CancellationToken, Task<Earlier?>> NewestEarlier =
+        EF.CompileAsyncQuery((ComplaintCloudDbContext db, Instant since, string? contactKey, string? number, string family, string familyPrefix, CancellationToken cancellationToken) =>
+            db.Complaints.AsNoTracking()
+                .Where(c => c.ReceivedAt >= since)
+                .Where(c => (contactKey != null && c.ContactKey == contactKey) || (number != null && c.Customer.CustomerNumber == number))
+                .Where(c => c.Category == family || c.Category.StartsWith(familyPrefix))
+                .OrderByDescending(c => c.ReceivedAt)
+                .Select(c => new Earlier(c.Id, c.Number))
+                .FirstOrDefault());
 }
