@@ -130,8 +130,12 @@ public sealed class CategoryTree(
             .OrderBy(c => EF.Functions.Collate(c.Code, "C"))
             .ToListAsync(cancellationToken);
 
-    private Task<Category?> FindAsync(string code, CancellationToken cancellationToken) =>
-        db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
+    private Task<Category?> FindAsync(string code, CancellationToken cancellationToken) => CategoryCoded(db, code, cancellationToken);
+
+    // Compiled once: read at intake whenever the kept answer does not cover the category.
+    private static readonly Func<ComplaintCloudDbContext, string, CancellationToken, Task<Category?>> CategoryCoded =
+        EF.CompileAsyncQuery((ComplaintCloudDbContext db, string code, CancellationToken cancellationToken) =>
+            db.Categories.AsNoTracking().SingleOrDefault(c => c.Code == code));
 
     // Tenants that signed up before the tree existed get it from their policy on first use.
     private async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
