@@ -51,6 +51,11 @@ public sealed class ComplaintCloudDbContext(DbContextOptions<ComplaintCloudDbCon
     /// <summary>Whom this context works for; also told to PostgreSQL by <see cref="TenantSessionInterceptor"/>.</summary>
     internal TenantContext Tenancy => _tenantContext;
 
+    /// <summary>A context of its own on <paramref name="connectionString"/>, configured as the service's but outside its pool: for
+    /// migrations, tools and tests.</summary>
+    public static ComplaintCloudDbContext Create(string connectionString) =>
+        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(connectionString).Options);
+
     /// <summary>Works for <paramref name="tenant"/> (a scope's own) until disposed; a context never told works for no tenant and reads no tenant's rows.</summary>
     public ComplaintCloudDbContext WorkingFor(TenantContext tenant)
     {

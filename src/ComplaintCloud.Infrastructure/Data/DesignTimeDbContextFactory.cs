@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ComplaintCloud.Infrastructure.Data;
@@ -6,6 +5,5 @@ namespace ComplaintCloud.Infrastructure.Data;
 /// <summary>Lets `dotnet ef migrations add` build the model without starting the service; it never connects.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ComplaintCloudDbContext>
 {
-    public ComplaintCloudDbContext CreateDbContext(string[] args) =>
-        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase("Host=127.0.0.1").Options);
+    public ComplaintCloudDbContext CreateDbContext(string[] args) => ComplaintCloudDbContext.Create("Host=127.0.0.1");
 }

@@ -1,7 +1,5 @@
-using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintCloud.Api.Tests.Support;
 
@@ -9,6 +7,5 @@ namespace ComplaintCloud.Api.Tests.Support;
 public static class ServiceContext
 {
     public static ComplaintCloudDbContext For(string connectionString, TenantContext tenant) =>
-        new ComplaintCloudDbContext((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>().UseComplaintCloudDatabase(connectionString).Options)
-            .WorkingFor(tenant);
+        ComplaintCloudDbContext.Create(connectionString).WorkingFor(tenant);
 }

@@ -1,4 +1,3 @@
-using ComplaintCloud.Infrastructure;
 using ComplaintCloud.Infrastructure.Data;
 using ComplaintCloud.Infrastructure.Data.Security;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +47,5 @@ public sealed class DatabaseMigratorShould(PostgresFixture postgres)
         Assert.Equal([last], await DatabaseMigrator.PendingMigrationsAsync(connections));
     }
 
-    private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) =>
-        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connections.Migrations).Options);
+    private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) => ComplaintCloudDbContext.Create(connections.Migrations);
 }

@@ -77,9 +77,7 @@ public static partial class DatabaseMigrator
             .OfType<string>(),
     ]);
 
-    private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) =>
-        new((DbContextOptions<ComplaintCloudDbContext>)new DbContextOptionsBuilder<ComplaintCloudDbContext>()
-            .UseComplaintCloudDatabase(connections.Migrations).Options);
+    private static ComplaintCloudDbContext OwnerContext(DatabaseConnections connections) => ComplaintCloudDbContext.Create(connections.Migrations);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The service connects as {Role}, a superuser or BYPASSRLS role: row-level security does not bind it. Connect as an ordinary role (ConnectionStrings:ComplaintCloud) and migrate as the owner (ConnectionStrings:ComplaintCloudMigrations).")]
     private static partial void LogUnboundRuntimeRole(ILogger logger, string role);
