@@ -3,15 +3,23 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintCloud.Infrastructure.Tenancy;
 
 /// <summary>
-/// Queries whose best plan depends on how many rows their tenant holds. From a prepared statement's sixth run
-/// PostgreSQL reuses one generic plan made for an average tenant; among 1,000 tenants that plan read all 200,000
-/// complaints of the largest to show a page of 20 (docs/load.md). A query tagged here is planned for its own values on
-/// every run: <see cref="TenantSessionInterceptor"/> sets <c>plan_cache_mode</c> for its round trip alone, so the
-/// statements of intake and the reads by id keep their generic plans and save the planning.
+/// Queries whose plan <see cref="TenantSessionInterceptor"/> chooses for PostgreSQL, by settings local to the query's
+/// own round trip; other statements keep PostgreSQL's choice (a prepared statement's generic plan from its sixth run,
+/// which saves intake's statements and the reads by id their planning).
 /// </summary>
 public static class TenantPlans
 {
-    public const string Tag = "planned for its tenant";
+    /// <summary>Planned for its own values on every run: how many rows its tenant holds decides the plan.</summary>
+    public const string ForItsTenantTag = "planned for its tenant";
 
-    public static IQueryable<T> PlannedForItsTenant<T>(this IQueryable<T> query) => query.TagWith(Tag);
+    /// <summary>
+    /// Planned once for every tenant, without bitmap scans: a page whose ids come from an index in the page's order.
+    /// A generic plan cannot turn that into a read of the whole tenant and a sort, which PostgreSQL's estimate for an
+    /// average tenant once chose for one of 200,000 complaints (docs/load.md); planning each run cost more than running it.
+    /// </summary>
+    public const string OnceInIndexOrderTag = "planned once, in index order";
+
+    public static IQueryable<T> PlannedForItsTenant<T>(this IQueryable<T> query) => query.TagWith(ForItsTenantTag);
+
+    public static IQueryable<T> PlannedOnceInIndexOrder<T>(this IQueryable<T> query) => query.TagWith(OnceInIndexOrderTag);
 }

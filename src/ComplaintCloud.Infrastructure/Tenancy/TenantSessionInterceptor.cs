@@ -24,8 +24,8 @@ namespace ComplaintCloud.Infrastructure.Tenancy;
 /// connection is set again before its next command.
 /// </para>
 /// <para>
-/// A query tagged by <see cref="TenantPlans"/> carries, in that same first statement, a <c>plan_cache_mode</c> local to
-/// its round trip's implicit transaction, so that PostgreSQL plans it for its own tenant.
+/// A query tagged by <see cref="TenantPlans"/> carries, in that same first statement, planner settings local to
+/// its round trip's implicit transaction: how PostgreSQL plans it.
 /// </para>
 /// </summary>
 public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor
@@ -36,15 +36,19 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
     private const string SetTenant = $"set_config('{RowLevelSecurity.TenantSetting}', @{TenantParameter}, false)";
     private const string SetSql = "SELECT " + SetTenant;
 
-    // Until the round trip's end: Npgsql sends one Sync after a command's statements, which ends the implicit
-    // transaction they share (and a failure rolls it back).
-    private const string SetCustomPlans = "set_config('plan_cache_mode', 'force_custom_plan', true)";
-
     // What a LINQ query may carry in front of its own text: one statement, whose result is skipped.
     private const string TenantBeforeQuery = SetSql + ";\n";
-    private const string PlansBeforeQuery = "SELECT " + SetCustomPlans + ";\n";
-    private const string BothBeforeQuery = SetSql + ", " + SetCustomPlans + ";\n";
-    private const string TaggedQuery = "-- " + TenantPlans.Tag;
+
+    // The settings of a tagged query (TenantPlans), until the round trip's end: Npgsql sends one Sync after a
+    // command's statements, which ends the implicit transaction they share (and a failure rolls it back).
+    private static readonly PlanSettings[] Plans =
+    [
+        new(TenantPlans.ForItsTenantTag, "set_config('plan_cache_mode', 'force_custom_plan', true)"),
+        new(TenantPlans.OnceInIndexOrderTag, "set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_bitmapscan', 'off', true)"),
+    ];
+
+    // Every statement carried in front of a query starts so.
+    private const string Carried = "SELECT set_config(";
 
     // What the pool's reset leaves, and what the setting holds without a tenant.
     private const string NoTenant = "";
@@ -211,9 +215,9 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
 
         var tenant = Stale(command.Connection, eventData.Context);
-        if (command.CommandText.StartsWith(TaggedQuery, StringComparison.Ordinal))
+        if (Array.Find(Plans, plans => command.CommandText.StartsWith(plans.TaggedQuery, StringComparison.Ordinal)) is { } tagged)
         {
-            command.CommandText = (tenant is null ? PlansBeforeQuery : BothBeforeQuery) + command.CommandText;
+            command.CommandText = (tenant is null ? tagged.BeforeQuery : tagged.WithTenantBeforeQuery) + command.CommandText;
         }
         else if (tenant is not null)
         {
@@ -230,10 +234,9 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         return true;
     }
 
-    private static bool CarriesSetting(DbCommand command) => CarriesTenant(command) || command.CommandText.StartsWith(PlansBeforeQuery, StringComparison.Ordinal);
+    private static bool CarriesSetting(DbCommand command) => command.CommandText.StartsWith(Carried, StringComparison.Ordinal);
 
-    private static bool CarriesTenant(DbCommand command) =>
-        command.CommandText.StartsWith(TenantBeforeQuery, StringComparison.Ordinal) || command.CommandText.StartsWith(BothBeforeQuery, StringComparison.Ordinal);
+    private static bool CarriesTenant(DbCommand command) => command.CommandText.StartsWith(SetSql, StringComparison.Ordinal);
 
     private void ForgetIfCarried(DbCommand command)
     {
@@ -288,5 +291,14 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         parameter.ParameterName = TenantParameter;
         parameter.Value = tenant;
         command.Parameters.Add(parameter);
+    }
+
+    private sealed record PlanSettings(string Tag, string Settings)
+    {
+        public string TaggedQuery { get; } = "-- " + Tag;
+
+        public string BeforeQuery { get; } = "SELECT " + Settings + ";\n";
+
+        public string WithTenantBeforeQuery { get; } = SetSql + ", " + Settings + ";\n";
     }
 }

@@ -89,8 +89,9 @@ public sealed class ComplaintQueries(ComplaintCloudDbContext db, TenantContext t
         // The page's ids first, read from the index in the order asked, then their rows: planned in one go, PostgreSQL
         // expects a handful of rows from the tenant filter and the tenant row-level security together, reads every row
         // of the tenant and sorts them; the ids alone it reads from the index, in order, 21 entries for a page of 20.
+        // One plan serves every tenant: planning each page cost three times what running it did.
         var ids = InOrder(query, order, after).Take(size + 1).Select(c => c.Id);
-        var page = InOrder(query.Where(c => ids.Contains(c.Id)), order, after: null).AsNoTracking().PlannedForItsTenant();
+        var page = InOrder(query.Where(c => ids.Contains(c.Id)), order, after: null).AsNoTracking().PlannedOnceInIndexOrder();
         if (parts.HasFlag(ComplaintParts.Clocks))
         {
             page = page.Include(c => c.Clocks).AsSplitQuery();
