@@ -36,6 +36,7 @@ builder.Services.AddGraphQL(graphql => graphql
     .AddAbuseLimits(builder.Configuration, builder.Environment));
 builder.Services.AddComplaintCloudRateLimits(builder.Configuration);
 builder.Services.AddComplaintCloudHealthChecks();
+builder.Services.AddHostedService<NativeMemoryTrimmer>();
 
 var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app);
