@@ -13,7 +13,8 @@ public static class TenantPlans
     public const string ForItsTenantTag = "planned for its tenant";
 
     /// <summary>
-    /// Planned once for every tenant, without bitmap scans: a page whose ids come from an index in the page's order.
+    /// Planned once for every tenant, without bitmap scans: a page whose only condition is its tenant, its ids read from
+    /// an index in the page's order.
     /// A generic plan cannot turn that into a read of the whole tenant and a sort, which PostgreSQL's estimate for an
     /// average tenant once chose for one of 200,000 complaints (docs/load.md); planning each run cost more than running it.
     /// </summary>
