@@ -215,7 +215,7 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
 
         var tenant = Stale(command.Connection, eventData.Context);
-        if (Array.Find(Plans, plans => command.CommandText.StartsWith(plans.TaggedQuery, StringComparison.Ordinal)) is { } tagged)
+        if (PlansOf(command.CommandText) is { } tagged)
         {
             command.CommandText = (tenant is null ? tagged.BeforeQuery : tagged.WithTenantBeforeQuery) + command.CommandText;
         }
@@ -232,6 +232,20 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         AddTenantParameter(command, tenant);
         _applied.AddOrUpdate(command.Connection!, tenant);
         return true;
+    }
+
+    // A loop, not Array.Find with a lambda: it runs before every query, and the lambda would capture the command.
+    private static PlanSettings? PlansOf(string commandText)
+    {
+        foreach (var plans in Plans)
+        {
+            if (commandText.StartsWith(plans.TaggedQuery, StringComparison.Ordinal))
+            {
+                return plans;
+            }
+        }
+
+        return null;
     }
 
     private static bool CarriesSetting(DbCommand command) => command.CommandText.StartsWith(Carried, StringComparison.Ordinal);
